@@ -43,6 +43,8 @@ export interface SourceFile {
   bodyLine: number;
   /** sha256 (hex) of `body`. */
   sha256: string;
+  /** Non-fatal findings while reading the file (e.g. `published` taken from a dateline); copied to `Document.warnings`. */
+  warnings?: string[];
 }
 
 /** What kind of text a segment is; each kind may carry its own reference date. */
@@ -205,4 +207,60 @@ export interface TimelineEvent {
   sources: Citation[];
   /** Markdown summary body: 1–3 sentences built from the quotes. */
   summary: string;
+  /** True when the event ends before the timeline's focus period: shown as background context. */
+  background?: boolean;
+}
+
+/** A person the tagger recognises; `slug` is permanent (it becomes /people/<slug>/). */
+export interface GazetteerPerson {
+  slug: string;
+  name: string;
+  role?: string;
+  /** Country the person acts for (a place slug), used to tell apart meetings with different sides. */
+  country?: string;
+  aliases: string[];
+}
+
+/** A place the tagger recognises; `slug` is permanent (it becomes /places/<slug>/). */
+export interface GazetteerPlace {
+  slug: string;
+  name: string;
+  /** Slug of the country the place lies in, where it is not a country itself. */
+  country?: string;
+  aliases: string[];
+}
+
+/** A topic and the words that signal it; `slug` is permanent (it becomes /topics/<slug>/). */
+export interface GazetteerTopic {
+  slug: string;
+  name: string;
+  /** Lower-case words or phrases; a trailing `*` matches any ending (`territor*`). */
+  keywords: string[];
+}
+
+/** The tag vocabularies of content/gazetteer/ (data, not code). */
+export interface Gazetteer {
+  people: GazetteerPerson[];
+  places: GazetteerPlace[];
+  topics: GazetteerTopic[];
+}
+
+/** An editor's correction of one event (content/curation.yaml), keyed by event id. */
+export interface CurationEntry {
+  title?: string;
+  date?: IsoDate;
+  end?: IsoDate;
+  precision?: Precision;
+  status?: EventStatus;
+  /** Leave the event out of the timeline. */
+  hide?: boolean;
+  /** Fold this event into another one (its citations join the target). */
+  mergeInto?: string;
+  /** Move citations (`<source>#<sentence>`) out into new events with the given ids. */
+  split?: Array<{ id: string; citations: string[]; title?: string }>;
+}
+
+/** All curation entries by event id. */
+export interface Curation {
+  events: Record<string, CurationEntry>;
 }

@@ -1,0 +1,18 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import YAML from 'yaml';
+import pagefind from './src/integrations/pagefind.ts';
+
+// The deployed address lives with the rest of the timeline's settings (content/timeline.yaml).
+const timeline = YAML.parse(readFileSync(new URL('./content/timeline.yaml', import.meta.url), 'utf8'));
+
+export default defineConfig({
+  site: timeline.site,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  // No client-side router, no prefetch: pages are plain HTML.
+  integrations: [sitemap(), pagefind()],
+  devToolbar: { enabled: false },
+});

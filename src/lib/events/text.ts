@@ -1,0 +1,98 @@
+/**
+ * Word-level helpers shared by the events steps: tokens with offsets, function words,
+ * a light stemmer and the key terms two reports of one event are compared on.
+ */
+
+/** A word of a text with its offsets. */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}]*(?:['’.\-][\p{L}\p{N}]+)*/gu;
+
+/** The words of `text` with offsets (apostrophes, hyphens and inner dots stay inside a word). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** English function words: never key terms, never the last word of a title. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor so yet of in on at to for from by with without within into onto over under about above ' +
+    'below between among through during before after since until till against toward towards upon via per than then ' +
+    'as if whether while when where which who whom whose that this these those there here it its it’s it\'s he him his ' +
+    'she her hers they them their theirs we us our ours you your i me my mine is are was were be been being am do does ' +
+    'did done has have had having will would shall should can could may might must not no also just only even still ' +
+    'very more most much many some any all both each either neither other another such own same too again further ' +
+    'once what how why because although though whereas unless out up down off like around across along beside ' +
+    'besides near onto amid despite including following according one two three four five six seven eight nine ten'
+  ).split(' '),
+);
+
+/** Words of reporting and time that say nothing about what happened. */
+const NON_KEY = new Set(
+  (
+    'say said says saying tell told tells telling add added adds note noted report reported reports according ' +
+    'announce announced statement comments comment ' +
+    'day days week weeks weekend month months year years today yesterday tomorrow tonight morning afternoon evening ' +
+    'night last next earlier later ago early mid late recent recently sometime currently now ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter ' +
+    'mr ms mrs dr president minister secretary official officials'
+  ).split(' '),
+);
+
+/** Irregular past forms mapped to the verb, so "met" and "meeting" compare equal. */
+const IRREGULAR: ReadonlyMap<string, string> = new Map([
+  ['met', 'meet'], ['held', 'hold'], ['began', 'begin'], ['begun', 'begin'], ['led', 'lead'], ['struck', 'strike'],
+  ['sought', 'seek'], ['fought', 'fight'], ['spoke', 'speak'], ['spoken', 'speak'], ['took', 'take'], ['taken', 'take'],
+  ['gave', 'give'], ['given', 'give'], ['made', 'make'], ['went', 'go'], ['gone', 'go'], ['flew', 'fly'], ['flown', 'fly'],
+  ['left', 'leave'], ['sent', 'send'], ['won', 'win'], ['lost', 'lose'], ['came', 'come'], ['brought', 'bring'],
+  ['thought', 'think'], ['saw', 'see'], ['seen', 'see'], ['knew', 'know'], ['wrote', 'write'], ['written', 'write'],
+]);
+
+/** A light suffix-stripping stem: "resigned", "resignation" and "resigns" all give "resign". */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  const irregular = IRREGULAR.get(w);
+  if (irregular !== undefined) w = irregular;
+  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 's']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  // Doubled consonants left by -ing/-ed ("planned" → "plann") fold to one.
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** True for a word that carries no event content (function, reporting or time word, number). */
+export function isFunctionWord(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower.replace(/['’]s$/, ''));
+}
+
+/** Stems of the content words of `text`, in order of first appearance, without repeats. */
+export function keyTerms(text: string): string[] {
+  const seen = new Set<string>();
+  for (const t of tokenize(text)) {
+    const bare = t.lower.replace(/['’]s$/, '');
+    if (FUNCTION_WORDS.has(bare) || NON_KEY.has(bare) || /^\d/.test(bare) || bare.length < 3) continue;
+    seen.add(stem(bare));
+  }
+  return [...seen];
+}
+
+/** The first letter upper-cased. */
+export function capitalise(text: string): string {
+  return text.length === 0 ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}

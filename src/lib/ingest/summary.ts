@@ -1,0 +1,26 @@
+/** The short summary `npm run ingest` prints; the full report goes to a JSON file. */
+import { relative } from 'node:path';
+import type { IngestOptions, IngestSummary } from './run.ts';
+
+/** A few lines: counts, merges, what was left out and why, and where the full report is. */
+export function formatSummary(summary: IngestSummary, options: IngestOptions): string {
+  const r = summary.report;
+  const leftOut = new Map<string, number>();
+  for (const item of r.leftOut) {
+    const reason = item.reason.split(':')[0] ?? item.reason;
+    leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+  }
+  const lines = [
+    `ingest: ${summary.sources} sources, ${summary.segments} segments, ${summary.sentences} sentences, ` +
+      `${summary.expressions} time expressions → ${summary.events} events (${r.merges} merges)`,
+  ];
+  if (leftOut.size > 0) {
+    const parts = [...leftOut].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`);
+    lines.push(`  sentences without an event: ${parts.join(', ')}`);
+  }
+  for (const w of summary.warnings) lines.push(`  warning: ${w}`);
+  for (const c of r.unusedCuration) lines.push(`  warning: curation entry for unknown event "${c}"`);
+  lines.push(`  wrote ${relative(process.cwd(), options.outDir) || '.'}`);
+  if (options.reportPath !== undefined) lines.push(`  report: ${relative(process.cwd(), options.reportPath)}`);
+  return lines.join('\n');
+}
