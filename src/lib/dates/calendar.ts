@@ -3,7 +3,17 @@
  * Everything goes through UTCDate so the machine's TZ can never shift a day.
  */
 import { UTCDate } from '@date-fns/utc';
-import { addDays as fnsAddDays, format, getDay, isValid, parseISO } from 'date-fns';
+import {
+  addDays as fnsAddDays,
+  format,
+  getDay,
+  getISOWeek,
+  getISOWeekYear,
+  isValid,
+  lastDayOfMonth,
+  parseISO,
+  startOfISOWeek,
+} from 'date-fns';
 import type { IsoDate } from '../model.ts';
 
 /** Month names and the abbreviations newsrooms print ("Sept.", "Nov."), lower-case, to 1–12. */
@@ -110,4 +120,26 @@ export function calendarDateIn(published: string, timeZone: string): IsoDate {
   }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Monday of the ISO week (Monday–Sunday) that holds `iso`. */
+export function isoWeekMonday(iso: IsoDate): IsoDate {
+  return fromUtc(startOfISOWeek(toUtc(iso)));
+}
+
+/** TIMEX3 week value `YYYY-Www` of `iso`, with the ISO week-numbering year (2024-12-30 → 2025-W01). */
+export function isoWeekValue(iso: IsoDate): string {
+  const d = toUtc(iso);
+  return `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
+}
+
+/** Last day of a month as `YYYY-MM-DD` (leap years included). */
+export function lastDayOf(year: number, month: number): IsoDate {
+  return fromUtc(lastDayOfMonth(toUtc(makeIsoDate(year, month, 1))));
+}
+
+/** Year, month (1–12) and day of `iso` as numbers. */
+export function partsOf(iso: IsoDate): { year: number; month: number; day: number } {
+  const d = toUtc(iso);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

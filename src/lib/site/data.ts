@@ -2,7 +2,9 @@
 import { getCollection } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
 import { loadGazetteer } from '../events/index.ts';
+import type { ExportEvent } from './exports.ts';
 import { compareEvents } from './grouping.ts';
+import { plainText } from './plain-text.ts';
 
 export type EventEntry = CollectionEntry<'events'>;
 export type SourceEntry = CollectionEntry<'sources'>;
@@ -41,4 +43,15 @@ export function tagInfo(kind: TagKind, slug: string): { name: string; note?: str
 /** The event field that holds tags of a kind. */
 export function tagField(kind: TagKind): 'actors' | 'places' | 'topics' {
   return kind === 'people' ? 'actors' : kind;
+}
+
+/** Events as the feeds and exports see them (summary as plain text). */
+export async function exportEvents(): Promise<ExportEvent[]> {
+  return (await sortedEvents()).map((e) => ({ ...e.data, summary: plainText(e.body ?? '') }));
+}
+
+/** Source id → display name. */
+export async function sourceNames(): Promise<Map<string, string>> {
+  const sources = await sourcesById();
+  return new Map([...sources].map(([id, s]) => [id, sourceName(s, id)]));
 }

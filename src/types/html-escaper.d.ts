@@ -1,0 +1,5 @@
+// html-escaper ships no type declarations; this is the part we use.
+declare module 'html-escaper' {
+  /** Escape &, <, >, ' and " for HTML text and attributes. */
+  export function escape(text: string): string;
+}
