@@ -1,0 +1,52 @@
+/**
+ * Seasons: "this spring", "last summer", "in the fall", "during the winter", "spring 2024",
+ * "the summer of 2022", "early spring".
+ * Groups: rel (this/last/next/past/coming), cue (in/during/…), mod, season, year.
+ * Watch out for: "fall" as a verb or noun ("prices fall", "the fall of Bakhmut"), "Arab Spring",
+ * "spring offensive", "summit" (the word must end), bare "winter" without a cue or year (vague).
+ */
+import type { Candidate, Mention, Relation, Season } from '../types.ts';
+import { B, E, candidate, modifierOf, pattern } from './patterns.ts';
+
+const SEASON = pattern(
+  `${B}(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|past|coming)\\s+|(?<cue>in|during|over|since|by|until|through|throughout|before|after)\\s+(?:the\\s+)?)?` +
+    `(?:(?<mod>early|mid|late)[-\\s]+)?(?<season>spring|summer|autumn|fall|winter)${E}` +
+    `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\p{N}\\p{L}]))?`,
+);
+
+const SEASONS: Readonly<Record<string, Season>> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+
+/** "last" and "past" look back, "next" and "coming" forward, "this" stays. */
+function relationOf(word: string | undefined): Relation | undefined {
+  if (word === undefined) return undefined;
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (w === 'last' || w === 'past' || w === 'this past') return 'last';
+  if (w === 'next' || w === 'coming' || w === 'this coming') return 'next';
+  return 'this';
+}
+
+/** Find season expressions. */
+export function findSeasons(sentence: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of sentence.matchAll(SEASON)) {
+    const g = m.groups ?? {};
+    const name = (g['season'] ?? '').toLowerCase();
+    const season = SEASONS[name];
+    const year = g['year'] === undefined ? undefined : Number(g['year']);
+    const relation = relationOf(g['rel']);
+    const cue = g['cue'];
+    if (season === undefined) continue;
+    // A bare season names nothing; it needs a relation, a cue or a year.
+    if (relation === undefined && cue === undefined && year === undefined) continue;
+    // "the fall of Bakhmut", "in the fall of Kyiv": a noun, not a season (a year after "of" is fine).
+    if (name === 'fall' && year === undefined && /^\s+of\s/u.test(sentence.slice(m.index + m[0].length))) continue;
+    // The cue word is not part of the text; "the" after it is not either.
+    const seasonStart = m.indices?.groups?.['mod']?.[0] ?? m.indices?.groups?.['season']?.[0] ?? m.index;
+    const start = cue === undefined ? m.index : seasonStart;
+    const mention: Mention = { kind: 'season', season };
+    if (year !== undefined) mention.year = year;
+    else if (relation !== undefined) mention.relation = relation;
+    out.push(candidate(start, m.index + m[0].length, 'season', mention, modifierOf(g['mod'])));
+  }
+  return out;
+}

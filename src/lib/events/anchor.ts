@@ -1,0 +1,172 @@
+/**
+ * Step 2: dates from context. An expression anchored on a named event ("a day before the delegations
+ * met") takes that event's date; an anaphor ("That attack on Saturday") dates the sentence before it;
+ * an undated sentence joins the event its context names (previous sentences of its segment).
+ */
+import { addDays } from '../dates/calendar.ts';
+import type { Gazetteer } from '../model.ts';
+import { isPlanned } from './candidates.ts';
+import { corpusWeights, overlap, sentenceBag, textBag } from './similarity.ts';
+import type { Bag, Weights } from './similarity.ts';
+import { tagText } from './tagger.ts';
+import { keyTerms, stem, tokenize } from './text.ts';
+import type { Candidate, LeftOut, SentenceInfo } from './types.ts';
+
+/** Tunable thresholds of the context rules (documented in docs/events.md). */
+export const ANCHOR = {
+  /** Least overlap for an undated sentence to join an event. */
+  attach: 3,
+  /** Bonus for the sentence right before (same paragraph), a little less across a paragraph break. */
+  previous: 1.5,
+  previousParagraph: 1,
+  /** How many sentences back the context reaches. */
+  window: 3,
+  /** Least overlap for a named event ("the delegations met") to anchor an expression. */
+  mention: 2.5,
+} as const;
+
+const PRONOUN_OPENING = /^\W*(?:he|she|they|it|his|her|their|its|we|the (?:talks|meeting|negotiations|discussions|attack|strike|plan|proposal))\b/i;
+
+/** Key bag of a candidate's clause. */
+export function clauseBag(c: Candidate, gazetteer: Gazetteer): Set<string> {
+  const tags = tagText(c.clause, gazetteer);
+  return textBag(keyTerms(c.clause), tags.actors, tags.places);
+}
+
+/**
+ * Give `unresolved` anchors their dates from the event the mention names, best match first,
+ * same document preferred. Returns the candidates that stay (resolved) and those left out.
+ */
+export function resolveMentions(
+  candidates: readonly Candidate[],
+  gazetteer: Gazetteer,
+  w: Weights,
+): { kept: Candidate[]; leftOut: Candidate[] } {
+  const pending = candidates.filter((c) => c.expression.anchor.kind === 'unresolved');
+  const resolved = new Set(candidates.filter((c) => c.expression.anchor.kind !== 'unresolved'));
+  // Chains ("a week after the Geneva talks", which a day-before refers to) resolve over a few passes.
+  for (let pass = 0; pass < 3 && pending.some((c) => !resolved.has(c)); pass++) {
+    for (const c of pending) {
+      if (resolved.has(c) || c.expression.anchor.kind !== 'unresolved') continue;
+      const { days, mention } = c.expression.anchor;
+      const tags = tagText(mention, gazetteer);
+      const bag = textBag(keyTerms(mention), tags.actors, tags.places);
+      let best: Candidate | undefined;
+      let bestScore = ANCHOR.mention;
+      for (const t of resolved) {
+        if (t === c || t.start === '') continue;
+        const score = overlap(bag, sentenceBag(t.info), w) + (t.info.doc === c.info.doc ? 1 : 0);
+        if (score > bestScore || (score === bestScore && best !== undefined && t.n < best.n)) {
+          best = t;
+          bestScore = score;
+        }
+      }
+      if (best === undefined) continue;
+      c.start = addDays(best.start, days);
+      c.end = addDays(best.end, days);
+      c.precision = best.precision;
+      c.rule = `${c.expression.rule}:event`;
+      c.planned = isPlanned(c);
+      resolved.add(c);
+    }
+  }
+  return {
+    kept: candidates.filter((c) => resolved.has(c)),
+    leftOut: pending.filter((c) => !resolved.has(c)),
+  };
+}
+
+/** The noun of an anaphor ("That attack" → attack) appears in `s`, or a numeral anaphor finds several actors. */
+function antecedentFits(c: Candidate, s: SentenceInfo): boolean {
+  const words = tokenize(c.clause);
+  const head = words[0]?.lower;
+  const noun = words[1]?.lower;
+  if (head === 'the') return s.tags.actors.length >= 2;
+  return noun !== undefined && s.terms.includes(stem(noun));
+}
+
+/** Attach to each anaphoric candidate the sentence before it in its segment (its antecedent). */
+export function attachAntecedents(candidates: readonly Candidate[], sentences: readonly SentenceInfo[]): void {
+  for (const c of candidates) {
+    if (!c.anaphor) continue;
+    const prev = sentences[c.info.sentence - 1];
+    if (prev === undefined || prev.segment !== c.info.segment || prev.furnitureLike) continue;
+    if (!antecedentFits(c, prev)) continue;
+    c.attached.push({ sentence: prev, rule: 'context:following-sentence', core: true });
+  }
+}
+
+/**
+ * Attach every undated sentence of one document to the event its context names; returns the
+ * sentences left without one.
+ */
+export function attachUndated(
+  sentences: readonly SentenceInfo[],
+  candidates: readonly Candidate[],
+  gazetteer: Gazetteer,
+  w: Weights,
+): LeftOut[] {
+  const bySentence = new Map<number, Candidate[]>();
+  for (const c of candidates) {
+    const list = bySentence.get(c.info.sentence) ?? [];
+    list.push(c);
+    bySentence.set(c.info.sentence, list);
+  }
+  const antecedentOf = new Set<number>();
+  for (const c of candidates) for (const a of c.attached) antecedentOf.add(a.sentence.sentence);
+  // What each sentence is about: its own candidates, or the ones it was attached to.
+  const eventsOf = new Map<number, Candidate[]>(bySentence);
+  for (const c of candidates) {
+    for (const a of c.attached) eventsOf.set(a.sentence.sentence, [...(eventsOf.get(a.sentence.sentence) ?? []), c]);
+  }
+  const bags = new Map<Candidate, Bag>();
+  const bagOf = (c: Candidate): Bag => {
+    let b = bags.get(c);
+    if (b === undefined) {
+      const own = clauseBag(c, gazetteer);
+      for (const a of c.attached) for (const k of sentenceBag(a.sentence)) own.add(k);
+      b = own;
+      bags.set(c, b);
+    }
+    return b;
+  };
+  const left: LeftOut[] = [];
+  for (const s of sentences) {
+    if (bySentence.has(s.sentence) || antecedentOf.has(s.sentence)) continue;
+    const leave = (reason: string) =>
+      left.push({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
+    if (s.furnitureLike) {
+      leave('furniture-like');
+      continue;
+    }
+    const bag = sentenceBag(s);
+    const pronoun = PRONOUN_OPENING.test(s.text);
+    let best: Candidate | undefined;
+    let bestScore = ANCHOR.attach;
+    let bestRule = '';
+    for (let back = 1; back <= ANCHOR.window; back++) {
+      const ctx = sentences[s.sentence - back];
+      if (ctx === undefined || ctx.segment !== s.segment) break;
+      const samePara = ctx.paragraph === s.paragraph;
+      for (const c of eventsOf.get(ctx.sentence) ?? []) {
+        let score = overlap(bag, bagOf(c), w);
+        if (back === 1) score += samePara ? ANCHOR.previous : ANCHOR.previousParagraph;
+        if (back === 1 && samePara && pronoun) score += ANCHOR.attach;
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+          bestRule = back === 1 ? 'context:previous-sentence' : samePara ? 'context:paragraph' : 'context:nearby';
+        }
+      }
+    }
+    if (best === undefined) {
+      leave('no-date-no-context');
+      continue;
+    }
+    best.attached.push({ sentence: s, rule: bestRule, core: false });
+    eventsOf.set(s.sentence, [best]);
+  }
+  return left;
+}
+
+export { corpusWeights };

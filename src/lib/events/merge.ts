@@ -1,0 +1,121 @@
+/**
+ * Step 3: one event per real-world happening. Candidates join a cluster when their date ranges
+ * overlap and they share enough rare terms and names; clusters are found through month buckets,
+ * so the work grows with the candidates of a month, not with all pairs of sources.
+ */
+import { addDays, compareIso } from '../dates/calendar.ts';
+import type { Precision } from '../model.ts';
+import { overlap, sides, sidesConflict } from './similarity.ts';
+import type { Bag, Weights } from './similarity.ts';
+import type { Candidate } from './types.ts';
+
+/** Tunable thresholds of merging (documented in docs/events.md). */
+export const MERGE = {
+  /** Least overlap of terms and names for two reports of one event. */
+  score: 7,
+  /** Planned events are dated loosely ("next week" said on two days): such ranges may be this far apart… */
+  plannedGapDays: 7,
+  /** …when the reports agree this strongly. */
+  plannedScore: 12,
+} as const;
+
+export const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 0, week: 1, month: 2, season: 3, year: 4 };
+
+/** A group of candidates that report one event, with the range they all share. */
+export interface Cluster {
+  members: Candidate[];
+  start: string;
+  end: string;
+}
+
+/** What merging needs to know of each candidate. */
+export interface MergeInput {
+  candidate: Candidate;
+  /** Clause, antecedents and attached sentences. */
+  bag: Bag;
+  /** Clause and antecedents only: who the event is between. */
+  core: Bag;
+}
+
+function monthKeys(start: string, end: string): string[] {
+  const out: string[] = [];
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
+  const last = end.slice(0, 7);
+  for (let i = 0; i < 36; i++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= last) break;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+function rangesMeet(aStart: string, aEnd: string, bStart: string, bEnd: string, slackDays: number): boolean {
+  return compareIso(aStart, addDays(bEnd, slackDays)) <= 0 && compareIso(bStart, addDays(aEnd, slackDays)) <= 0;
+}
+
+/** Order in which candidates are placed: most precise first, so clusters start tight. */
+export function mergeOrder(a: Candidate, b: Candidate): number {
+  return (
+    PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] ||
+    compareIso(a.start, b.start) ||
+    compareIso(a.end, b.end) ||
+    a.n - b.n
+  );
+}
+
+/** Cluster the candidates; the result is in placement order and deterministic. */
+export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Cluster[] {
+  const sorted = [...inputs].sort((a, b) => mergeOrder(a.candidate, b.candidate));
+  const clusters: Array<Cluster & { inputs: MergeInput[]; sides: Set<string>; sentences: Set<string> }> = [];
+  const buckets = new Map<string, number[]>();
+  for (const input of sorted) {
+    const c = input.candidate;
+    const mySides = sides(input.core, w);
+    const sentenceKey = `${c.info.doc}:${c.info.sentence}`;
+    const seen = new Set<number>();
+    let best = -1;
+    let bestScore = 0;
+    const slack = c.planned && c.precision !== 'day' ? MERGE.plannedGapDays : 0;
+    for (const key of monthKeys(addDays(c.start, -slack), addDays(c.end, slack))) {
+      for (const i of buckets.get(key) ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const k = clusters[i];
+        if (k === undefined || k.sentences.has(sentenceKey)) continue;
+        const exact = rangesMeet(c.start, c.end, k.start, k.end, 0);
+        const loose = !exact && slack > 0 && k.inputs.every((m) => m.candidate.planned) && rangesMeet(c.start, c.end, k.start, k.end, slack);
+        if (!exact && !loose) continue;
+        if (sidesConflict(mySides, k.sides)) continue;
+        const score = Math.max(...k.inputs.map((m) => overlap(input.bag, m.bag, w)));
+        const needed = exact ? MERGE.score : MERGE.plannedScore;
+        if (score >= needed && score > bestScore) {
+          best = i;
+          bestScore = score;
+        }
+      }
+    }
+    const target = clusters[best];
+    if (target === undefined) {
+      const k = { members: [c], inputs: [input], start: c.start, end: c.end, sides: mySides, sentences: new Set([sentenceKey]) };
+      clusters.push(k);
+      for (const key of monthKeys(c.start, c.end)) buckets.set(key, [...(buckets.get(key) ?? []), clusters.length - 1]);
+      continue;
+    }
+    target.members.push(c);
+    target.inputs.push(input);
+    target.sentences.add(sentenceKey);
+    for (const s of mySides) target.sides.add(s);
+    if (rangesMeet(c.start, c.end, target.start, target.end, 0)) {
+      // The shared range narrows to what every report allows.
+      if (compareIso(c.start, target.start) > 0) target.start = c.start;
+      if (compareIso(c.end, target.end) < 0) target.end = c.end;
+    }
+  }
+  return clusters.map(({ members, start, end }) => ({ members, start, end }));
+}
