@@ -8,25 +8,30 @@ import { InputError } from '../src/lib/errors.ts';
 import { defaultIngestOptions, runIngest } from '../src/lib/ingest/run.ts';
 import { formatSummary } from '../src/lib/ingest/summary.ts';
 
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      sources: { type: 'string' },
+      out: { type: 'string' },
+      curation: { type: 'string' },
+      gazetteer: { type: 'string' },
+      report: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+    strict: true,
+  });
+}
+
 function main(argv: string[]): number {
-  let values;
+  let values: ReturnType<typeof parse>['values'];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        sources: { type: 'string' },
-        out: { type: 'string' },
-        curation: { type: 'string' },
-        gazetteer: { type: 'string' },
-        report: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-      },
-      strict: true,
-    }));
+    ({ values } = parse(argv));
   } catch (error) {
     console.error(`ingest: ${(error as Error).message}`);
     return 2;
   }
+
   const options = defaultIngestOptions(process.cwd());
   if (values.sources !== undefined) options.sourcesDir = resolve(values.sources);
   if (values.out !== undefined) options.outDir = resolve(values.out);

@@ -3,5 +3,7 @@ import type { APIContext } from 'astro';
 
 export function GET(context: APIContext): Response {
   const sitemap = new URL('sitemap-index.xml', context.site).href;
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain' } });
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
+    headers: { 'content-type': 'text/plain' },
+  });
 }

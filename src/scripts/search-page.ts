@@ -17,10 +17,20 @@ interface PagefindApi {
     q: string | null,
     o: { filters?: Record<string, unknown>; sort?: Record<string, string> },
     ms?: number,
-  ): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }>; filters: Record<string, Record<string, number>> } | null>;
+  ): Promise<{
+    results: Array<{ data(): Promise<PagefindResultData> }>;
+    filters: Record<string, Record<string, number>>;
+  } | null>;
 }
 
-const LABELS: Record<FilterKey, string> = { person: 'People', place: 'Places', topic: 'Topics', publisher: 'Publishers', month: 'Month', year: 'Year' };
+const LABELS: Record<FilterKey, string> = {
+  person: 'People',
+  place: 'Places',
+  topic: 'Topics',
+  publisher: 'Publishers',
+  month: 'Month',
+  year: 'Year',
+};
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-q');
@@ -47,7 +57,9 @@ function safeExcerpt(html: string): DocumentFragment {
 function readForm(): SearchState {
   const state: SearchState = { q: input?.value.trim() ?? '', filters: {} };
   for (const key of FILTER_KEYS) {
-    const checked = [...document.querySelectorAll<HTMLInputElement>(`input[name="${key}"]:checked`)].map((i) => i.value);
+    const checked = [...document.querySelectorAll<HTMLInputElement>(`input[name="${key}"]:checked`)].map(
+      (i) => i.value,
+    );
     if (checked.length > 0) state.filters[key] = checked;
   }
   return state;
@@ -63,7 +75,9 @@ function renderFilters(counts: Record<string, Record<string, number>>, state: Se
     const legend = document.createElement('legend');
     legend.textContent = LABELS[key];
     fieldset.append(legend);
-    const entries = Object.entries(values).sort(([a, n], [b, m]) => (key === 'month' || key === 'year' ? (a < b ? -1 : 1) : m - n || (a < b ? -1 : 1)));
+    const entries = Object.entries(values).sort(([a, n], [b, m]) =>
+      key === 'month' || key === 'year' ? (a < b ? -1 : 1) : m - n || (a < b ? -1 : 1),
+    );
     for (const [value, count] of entries) {
       const label = document.createElement('label');
       const box = document.createElement('input');
@@ -82,7 +96,11 @@ function renderFilters(counts: Record<string, Record<string, number>>, state: Se
   }
 }
 
-async function run(pagefind: PagefindApi, state: SearchState, allCounts: Record<string, Record<string, number>>): Promise<void> {
+async function run(
+  pagefind: PagefindApi,
+  state: SearchState,
+  allCounts: Record<string, Record<string, number>>,
+): Promise<void> {
   history.replaceState(null, '', `${location.pathname}${formatSearchState(state)}`);
   const filters = pagefindFilters(state);
   const hasFilters = Object.keys(filters).length > 0;
@@ -92,7 +110,11 @@ async function run(pagefind: PagefindApi, state: SearchState, allCounts: Record<
     if (status) status.textContent = 'Type a word or choose a filter.';
     return;
   }
-  const search = await pagefind.debouncedSearch(state.q.length > 0 ? state.q : null, { filters, sort: state.q.length > 0 ? {} : { date: 'asc' } }, 150);
+  const search = await pagefind.debouncedSearch(
+    state.q.length > 0 ? state.q : null,
+    { filters, sort: state.q.length > 0 ? {} : { date: 'asc' } },
+    150,
+  );
   if (search === null) return; // superseded by a newer keystroke
   renderFilters(hasFilters || state.q.length > 0 ? search.filters : allCounts, state);
   const data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));

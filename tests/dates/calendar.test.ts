@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDateIn, isIsoDate, makeIsoDate, monthNumber, weekdayOf } from '../../src/lib/dates/calendar.ts';
+import {
+  addDays,
+  calendarDateIn,
+  isIsoDate,
+  makeIsoDate,
+  monthNumber,
+  weekdayOf,
+} from '../../src/lib/dates/calendar.ts';
 
 describe('calendar', () => {
   it('moves across month and year ends', () => {

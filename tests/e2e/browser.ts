@@ -6,7 +6,8 @@ import type { Browser } from 'playwright-core';
 /** The system Chromium: CHROMIUM_PATH, else /usr/bin/chromium. */
 export function chromiumPath(): string {
   const path = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: apt-get install chromium, or set CHROMIUM_PATH`);
+  if (!existsSync(path))
+    throw new Error(`Chromium not found at ${path}: apt-get install chromium, or set CHROMIUM_PATH`);
   return path;
 }
 

@@ -24,7 +24,9 @@ describe('timeline', () => {
     const page = await open('/');
     const entries = page.locator('li.entry');
     expect(await entries.count()).toBeGreaterThan(5);
-    const datetimes = await page.locator('li.entry time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+    const datetimes = await page
+      .locator('li.entry time')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
     expect(datetimes.every((d) => /^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$/.test(d))).toBe(true);
     const firstLink = entries.first().locator('h4 a');
     await firstLink.click();
@@ -41,11 +43,14 @@ describe('header search', () => {
     const input = page.locator('pagefind-modal input').first();
     await input.waitFor({ state: 'visible' });
     await input.fill('Yermak');
-    const result = page.locator('pagefind-modal a[href*="/events/"]').filter({ hasText: /resign/i }).first();
+    const result = page
+      .locator('pagefind-modal a[href*="/events/"]')
+      .filter({ hasText: /resign/i })
+      .first();
     await result.waitFor({ state: 'visible', timeout: 15_000 });
     await result.click();
     await page.waitForURL(/\/events\//);
-    expect((await page.locator('h1').innerText()).toLowerCase()).toContain('resign');
+    expect((await page.locator('h1').textContent() ?? '').toLowerCase()).toContain('resign');
     await page.close();
   });
 });

@@ -25,7 +25,16 @@ function workspace(files: Record<string, string | Uint8Array>): { dir: string; s
 function ingest(sources: string, out: string, dir: string) {
   const r = spawnSync(
     process.execPath,
-    [join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', out, '--report', join(dir, 'report.json'), '--quiet'],
+    [
+      join(root, 'scripts/ingest.ts'),
+      '--sources',
+      sources,
+      '--out',
+      out,
+      '--report',
+      join(dir, 'report.json'),
+      '--quiet',
+    ],
     { cwd: root, encoding: 'utf8' },
   );
   return { code: r.status, stderr: r.stderr.trim(), stdout: r.stdout.trim() };
@@ -53,15 +62,28 @@ describe('npm run ingest on bad input', () => {
     expect(r.code).toBe(0);
   });
 
-  it('rejects an empty file', () => expectRejected({ 'good.txt': GOOD, 'empty.txt': '' }, 'empty.txt', /empty|front matter/i));
+  it('rejects an empty file', () =>
+    expectRejected({ 'good.txt': GOOD, 'empty.txt': '' }, 'empty.txt', /empty|front matter/i));
   it('rejects missing front matter', () =>
     expectRejected({ 'good.txt': GOOD, 'bare.txt': 'Just text on Sunday.\n' }, 'bare.txt', /front matter|published/i));
   it('rejects an impossible date, naming the line', () =>
-    expectRejected({ 'good.txt': GOOD, 'feb30.txt': GOOD.replace('2025-11-30', '2025-02-30') }, 'feb30.txt:2', /2025-02-30/));
+    expectRejected(
+      { 'good.txt': GOOD, 'feb30.txt': GOOD.replace('2025-11-30', '2025-02-30') },
+      'feb30.txt:2',
+      /2025-02-30/,
+    ));
   it('rejects malformed YAML', () =>
-    expectRejected({ 'good.txt': GOOD, 'yaml.txt': GOOD.replace('publisher: Test Wire', 'publisher: [unclosed') }, 'yaml.txt', /.+/));
+    expectRejected(
+      { 'good.txt': GOOD, 'yaml.txt': GOOD.replace('publisher: Test Wire', 'publisher: [unclosed') },
+      'yaml.txt',
+      /.+/,
+    ));
   it('rejects two sources with the same id', () =>
-    expectRejected({ 'a.txt': GOOD.replace('---\n', '---\nid: same\n'), 'b.txt': GOOD.replace('---\n', '---\nid: same\n') }, 'b.txt', /duplicate source id "same"/));
+    expectRejected(
+      { 'a.txt': GOOD.replace('---\n', '---\nid: same\n'), 'b.txt': GOOD.replace('---\n', '---\nid: same\n') },
+      'b.txt',
+      /duplicate source id "same"/,
+    ));
   it('rejects invalid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from(GOOD), Buffer.from([0xc3, 0x28, 0xff])]);
     expectRejected({ 'good.txt': GOOD, 'latin.txt': bytes }, 'latin.txt', /UTF-8/i);
@@ -72,7 +94,10 @@ describe('npm run ingest on bad input', () => {
   });
   it('rejects a file of only page furniture', () =>
     expectRejected(
-      { 'good.txt': GOOD, 'furniture.txt': '---\npublished: 2025-11-30\n---\nShare\nFacebook\nX\nEmail\n\nComments\nPost a Comment\n' },
+      {
+        'good.txt': GOOD,
+        'furniture.txt': '---\npublished: 2025-11-30\n---\nShare\nFacebook\nX\nEmail\n\nComments\nPost a Comment\n',
+      },
       'furniture.txt',
       /no (prose|sentence)|furniture/i,
     ));
@@ -93,7 +118,8 @@ describe('npm run ingest on good input', () => {
     const names = readdirSync(plain.out).sort();
     expect(names.length).toBeGreaterThan(0);
     expect(readdirSync(crlf.out).sort()).toEqual(names);
-    for (const n of names) expect(readFileSync(join(crlf.out, n), 'utf8')).toBe(readFileSync(join(plain.out, n), 'utf8'));
+    for (const n of names)
+      expect(readFileSync(join(crlf.out, n), 'utf8')).toBe(readFileSync(join(plain.out, n), 'utf8'));
   });
 
   it('gives byte-identical output on a second run and under another TZ', () => {
@@ -101,11 +127,15 @@ describe('npm run ingest on good input', () => {
     cpSync(join(root, 'content/sources'), sources, { recursive: true });
     expect(ingest(sources, out, dir).code).toBe(0);
     const first = new Map(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
-    const r = spawnSync(process.execPath, [join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', out, '--quiet'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, TZ: 'Pacific/Kiritimati' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', out, '--quiet'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'Pacific/Kiritimati' },
+      },
+    );
     expect(r.status).toBe(0);
     const second = new Map(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
     expect(second).toEqual(first);
@@ -115,7 +145,9 @@ describe('npm run ingest on good input', () => {
     const { dir, out } = workspace({});
     expect(ingest(join(root, 'content/sources'), out, dir).code).toBe(0);
     const committed = join(root, 'content/events');
-    const made = readdirSync(out).filter((n) => n !== 'previous.md').sort();
+    const made = readdirSync(out)
+      .filter((n) => n !== 'previous.md')
+      .sort();
     expect(readdirSync(committed).sort()).toEqual(made);
     for (const n of made) expect(readFileSync(join(out, n), 'utf8')).toBe(readFileSync(join(committed, n), 'utf8'));
   });

@@ -5,9 +5,45 @@ import { plainText } from '../../src/lib/site/plain-text.ts';
 
 const cite = { source: 'wsj', quote: 'q', paragraph: 1, sentence: 2, rule: 'weekday' };
 const events: ExportEvent[] = [
-  { id: 'a', title: 'Invasion', date: '2022-02-01', end: '2022-02-28', precision: 'month', status: 'happened', background: true, actors: [], places: [], topics: ['war'], sources: [cite], summary: 'It began.' },
-  { id: 'b', title: 'Talks <script>alert(1)</script>', date: '2025-11-30', precision: 'day', status: 'happened', actors: [], places: [], topics: [], sources: [cite], summary: 'They met & talked.' },
-  { id: 'c', title: 'Meeting', date: '2025-12-01', end: '2025-12-07', precision: 'week', status: 'planned', actors: [], places: [], topics: [], sources: [cite], summary: 'Planned.' },
+  {
+    id: 'a',
+    title: 'Invasion',
+    date: '2022-02-01',
+    end: '2022-02-28',
+    precision: 'month',
+    status: 'happened',
+    background: true,
+    actors: [],
+    places: [],
+    topics: ['war'],
+    sources: [cite],
+    summary: 'It began.',
+  },
+  {
+    id: 'b',
+    title: 'Talks <script>alert(1)</script>',
+    date: '2025-11-30',
+    precision: 'day',
+    status: 'happened',
+    actors: [],
+    places: [],
+    topics: [],
+    sources: [cite],
+    summary: 'They met & talked.',
+  },
+  {
+    id: 'c',
+    title: 'Meeting',
+    date: '2025-12-01',
+    end: '2025-12-07',
+    precision: 'week',
+    status: 'planned',
+    actors: [],
+    places: [],
+    topics: [],
+    sources: [cite],
+    summary: 'Planned.',
+  },
 ];
 const site = 'https://example.org/';
 
@@ -15,7 +51,12 @@ describe('events.json', () => {
   it('has every field, an end for every event, the label and the URL', () => {
     const json = JSON.parse(toEventsJson(events, site));
     expect(json.version).toBe(1);
-    expect(json.events[1]).toMatchObject({ id: 'b', end: '2025-11-30', label: 'Sun, Nov 30, 2025', url: 'https://example.org/events/b/' });
+    expect(json.events[1]).toMatchObject({
+      id: 'b',
+      end: '2025-11-30',
+      label: 'Sun, Nov 30, 2025',
+      url: 'https://example.org/events/b/',
+    });
     expect(json.events[0].sources[0].quote).toBe('q');
   });
 });
@@ -61,7 +102,11 @@ describe('JSON-LD', () => {
   it('cannot close its script element or open markup', async () => {
     const { scriptSafeJson, eventJsonLd } = await import('../../src/lib/site/json-ld.ts');
     const e = events[1]!;
-    const text = scriptSafeJson(eventJsonLd({ ...e, summary: '</script><!-- & -->' }, 'https://x/', [{ name: 'A</script>', published: '2025-11-30' }]));
+    const text = scriptSafeJson(
+      eventJsonLd({ ...e, summary: '</script><!-- & -->' }, 'https://x/', [
+        { name: 'A</script>', published: '2025-11-30' },
+      ]),
+    );
     expect(text).not.toMatch(/[<>&]/);
     expect(JSON.parse(text).description).toBe('</script><!-- & -->');
     expect(JSON.parse(text).citation[0].publisher.name).toBe('A</script>');

@@ -19,6 +19,21 @@ describe('groupTimeline', () => {
 
 describe('countTags', () => {
   it('counts each slug once per event, most first then by name', () => {
-    expect(countTags([['x', 'y', 'x'], ['y'], ['z']])).toEqual([['y', 2], ['x', 1], ['z', 1]]);
+    expect(countTags([['x', 'y', 'x'], ['y'], ['z']])).toEqual([
+      ['y', 2],
+      ['x', 1],
+      ['z', 1],
+    ]);
+  });
+});
+
+describe('groupTimeline headings', () => {
+  it('never shows a year or a season under a fake month', () => {
+    const eras = groupTimeline([
+      { id: 'y', date: '2022-01-01', end: '2022-12-31', precision: 'year', background: true },
+      { id: 'm', date: '2022-02-01', end: '2022-02-28', precision: 'month', background: true },
+      { id: 's', date: '2025-03-01', end: '2025-05-31', precision: 'season', background: true },
+    ]);
+    expect(eras[0]!.months.map((m) => m.label)).toEqual(['2022', 'February 2022', 'Spring 2025']);
   });
 });

@@ -35,6 +35,8 @@ describe('layoutOverview', () => {
     expect(o?.ticks.map((t) => t.label)).toEqual(['Oct 2025', 'Nov 2025']);
   });
   it('is empty without focus events', () => {
-    expect(layoutOverview([{ id: 'x', date: '2020-01-01', precision: 'year', background: true }], { width: 10, height: 10 })).toBeUndefined();
+    expect(
+      layoutOverview([{ id: 'x', date: '2020-01-01', precision: 'year', background: true }], { width: 10, height: 10 }),
+    ).toBeUndefined();
   });
 });

@@ -15,7 +15,13 @@ function fixture(): string {
 describe('replaceDirAtomically', () => {
   it('replaces the whole folder', () => {
     const dir = fixture();
-    replaceDirAtomically(dir, new Map([['b.md', 'B'], ['a.md', 'A']]));
+    replaceDirAtomically(
+      dir,
+      new Map([
+        ['b.md', 'B'],
+        ['a.md', 'A'],
+      ]),
+    );
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md']);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('A');
     expect(readdirSync(join(dir, '..')).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -24,11 +30,18 @@ describe('replaceDirAtomically', () => {
   it('leaves the previous folder intact when writing fails halfway', () => {
     const dir = fixture();
     expect(() =>
-      replaceDirAtomically(dir, new Map([['a.md', 'A'], ['b.md', 'B']]), {
-        afterFile: (name) => {
-          if (name === 'a.md') throw new Error('disk full (injected)');
+      replaceDirAtomically(
+        dir,
+        new Map([
+          ['a.md', 'A'],
+          ['b.md', 'B'],
+        ]),
+        {
+          afterFile: (name) => {
+            if (name === 'a.md') throw new Error('disk full (injected)');
+          },
         },
-      }),
+      ),
     ).toThrow('injected');
     expect(readdirSync(dir)).toEqual(['old.md']);
     expect(readFileSync(join(dir, 'old.md'), 'utf8')).toBe('old');

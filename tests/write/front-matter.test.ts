@@ -14,7 +14,9 @@ const base: TimelineEvent = {
   actors: ['marco-rubio'],
   places: [],
   topics: ['peace-plan'],
-  sources: [{ source: 'a', quote: 'They met on Sunday.', paragraph: 2, sentence: 7, expression: 'on Sunday', rule: 'weekday' }],
+  sources: [
+    { source: 'a', quote: 'They met on Sunday.', paragraph: 2, sentence: 7, expression: 'on Sunday', rule: 'weekday' },
+  ],
   summary: 'They met on Sunday, A reported.',
 };
 
@@ -25,7 +27,14 @@ describe('event files', () => {
     const fm = parseEventFile(md);
     expect(fm?.['date']).toBe('2025-11-30');
     expect(fm?.['sources']).toEqual([
-      { source: 'a', paragraph: 2, sentence: 7, expression: 'on Sunday', rule: 'weekday', quote: 'They met on Sunday.' },
+      {
+        source: 'a',
+        paragraph: 2,
+        sentence: 7,
+        expression: 'on Sunday',
+        rule: 'weekday',
+        quote: 'They met on Sunday.',
+      },
     ]);
   });
 
@@ -39,7 +48,8 @@ describe('event files', () => {
     });
     const fm = parseEventFile(md);
     expect(fm?.['title']).toBe(hostile);
-    expect((fm?.['sources'] as Array<{ quote: string }>)[0]?.quote).toBe(hostile);
+    const sources = fm?.['sources'] as Array<{ quote: string }>;
+    expect(sources[0]?.quote).toBe(hostile);
     // The body is escaped Markdown: no emphasis, no thematic break, no raw HTML survive as markup.
     const body = md.slice(md.indexOf('\n---\n', 4) + 5);
     expect(body).not.toMatch(/^---$/m);
@@ -62,5 +72,13 @@ describe('event files', () => {
 
   it('is deterministic', () => {
     expect(eventToMarkdown(base)).toBe(eventToMarkdown(structuredClone(base)));
+  });
+});
+
+describe('dates in front matter', () => {
+  it('are quoted, so YAML 1.1 readers keep them as strings', () => {
+    const md = eventToMarkdown({ ...base, date: '2025-11-24', end: '2025-11-30', precision: 'week' });
+    expect(md).toContain("date: '2025-11-24'");
+    expect(md).toContain("end: '2025-11-30'");
   });
 });

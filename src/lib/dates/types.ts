@@ -33,6 +33,8 @@ export type Mention =
    * Relative to something else: "a day before <mention>", "the next day", "that day".
    * `mentionStart/End` bound the named event in the sentence (equal when nothing is named).
    */
+  /** An impossible date ("Feb. 30, 2025"): it wins the overlap so no part of it is read, then is dropped. */
+  | { kind: 'void' }
   | { kind: 'relative'; days: number; unit: 'day' | 'week'; mention: string; mentionStart: number; mentionEnd: number };
 
 /** One recognised span of a sentence. */

@@ -49,10 +49,22 @@ export function resolveMentions(
     for (const c of pending) {
       if (resolved.has(c) || c.expression.anchor.kind !== 'unresolved') continue;
       const { days, mention } = c.expression.anchor;
+      if (mention.trim() === '') {
+        // "earlier in the day": the nearest dated event before it in the same document.
+        const prior = [...resolved].filter((t) => t.info.doc === c.info.doc && t.info.sentence < c.info.sentence && t.start !== '').sort((a, b) => b.info.sentence - a.info.sentence || a.n - b.n)[0];
+        if (prior === undefined) continue;
+        c.start = addDays(prior.start, days);
+        c.end = addDays(prior.end, days);
+        c.precision = prior.precision;
+        c.rule = `${c.expression.rule}:context`;
+        c.planned = isPlanned(c);
+        resolved.add(c);
+        continue;
+      }
       const tags = tagText(mention, gazetteer);
       const bag = textBag(keyTerms(mention), tags.actors, tags.places);
       let best: Candidate | undefined;
-      let bestScore = ANCHOR.mention;
+      let bestScore: number = ANCHOR.mention;
       for (const t of resolved) {
         if (t === c || t.start === '') continue;
         const score = overlap(bag, sentenceBag(t.info), w) + (t.info.doc === c.info.doc ? 1 : 0);
@@ -87,11 +99,13 @@ function antecedentFits(c: Candidate, s: SentenceInfo): boolean {
 
 /** Attach to each anaphoric candidate the sentence before it in its segment (its antecedent). */
 export function attachAntecedents(candidates: readonly Candidate[], sentences: readonly SentenceInfo[]): void {
+  const dated = new Set(candidates.map((c) => c.info.sentence));
   for (const c of candidates) {
     if (!c.anaphor) continue;
     const prev = sentences[c.info.sentence - 1];
     if (prev === undefined || prev.segment !== c.info.segment || prev.furnitureLike) continue;
-    if (!antecedentFits(c, prev)) continue;
+    // An undated sentence right before is the natural antecedent; a dated one must name the anaphor's noun.
+    if (dated.has(prev.sentence) && !antecedentFits(c, prev)) continue;
     c.attached.push({ sentence: prev, rule: 'context:following-sentence', core: true });
   }
 }
@@ -142,7 +156,7 @@ export function attachUndated(
     const bag = sentenceBag(s);
     const pronoun = PRONOUN_OPENING.test(s.text);
     let best: Candidate | undefined;
-    let bestScore = ANCHOR.attach;
+    let bestScore: number = ANCHOR.attach;
     let bestRule = '';
     for (let back = 1; back <= ANCHOR.window; back++) {
       const ctx = sentences[s.sentence - back];

@@ -94,7 +94,8 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
         clauseEnd: span.end,
         clause,
         statement: datesSaying(text, span, e),
-        anaphor: opensWithAnaphor(clause),
+        // Only a sentence's opening words point back to the sentence before.
+        anaphor: span.start === 0 && opensWithAnaphor(clause),
         start: e.startDate,
         end: e.endDate,
         precision: e.precision,

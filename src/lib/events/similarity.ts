@@ -32,10 +32,11 @@ export function corpusWeights(sentences: readonly SentenceInfo[], gazetteer: Gaz
   for (const s of sentences) for (const k of sentenceBag(s)) df.set(k, (df.get(k) ?? 0) + 1);
   const n = Math.max(sentences.length, 2);
   const idf = new Map<string, number>();
-  for (const [k, f] of df) idf.set(k, Math.log(n / f));
+  // Smoothed so that a term shared by every sentence of a tiny corpus still counts a little.
+  for (const [k, f] of df) idf.set(k, Math.log(1 + n / f));
   const country = new Map<string, string>();
   for (const p of gazetteer.people) if (p.country !== undefined) country.set(p.slug, p.country);
-  return { idf, unseen: Math.log(n), country };
+  return { idf, unseen: Math.log(1 + n), country };
 }
 
 /** Sum of the weights of keys both bags hold. Tags count double: a shared name is strong evidence. */

@@ -39,7 +39,7 @@ export function withoutDates(text: string, spans: ReadonlyArray<{ start: number;
       out = `${before}the${after.slice(poss[0].length)}`;
       continue;
     }
-    out = `${before.replace(/\b(?:on|in|at|during|by|this|since|from|of|until)\s*$/i, '')}${after}`;
+    out = `${before.replace(/\b(?:on|in|at|during|by|this|since|from|of|until|sometime|some time)\s*$/i, '')}${after}`;
   }
   return out;
 }
@@ -109,7 +109,19 @@ export function candidateTitle(c: Candidate, sentenceExpressions: ReadonlyArray<
   const inClause = sentenceExpressions
     .filter((e) => e.start >= c.clauseStart && e.end <= c.clauseEnd)
     .map((e) => ({ start: e.start - c.clauseStart, end: e.end - c.clauseStart, text: e.text }));
+  // The event an anchor names ("a day before [the delegations met]") is not this event's news.
+  const anchor = c.expression.anchor;
+  if (anchor.kind === 'unresolved' && anchor.mention !== '') {
+    const at = c.clause.indexOf(anchor.mention);
+    if (at >= 0) inClause.push({ start: at, end: at + anchor.mention.length, text: anchor.mention });
+  }
   let text = cleanClause(recoverSubject(withoutDates(c.clause, inClause), c, gazetteer));
+  // A fragment ("Began", "Trump said", a lone date) reads worse than the whole sentence.
+  if (tokenize(text).length < 5 || /^\p{Ll}/u.test(text) || /\b(?:said|says|told)$/.test(text)) {
+    const all = sentenceExpressions.map((e) => ({ start: e.start, end: e.end, text: e.text }));
+    const whole = cleanClause(withoutDates(c.info.text, all));
+    if (tokenize(whole).length >= tokenize(text).length) text = whole;
+  }
   const antecedent = c.attached.find((a) => a.core);
   if (antecedent !== undefined && (c.anaphor || tokenize(text).length < 5)) {
     const own = cleanClause(antecedent.sentence.text);

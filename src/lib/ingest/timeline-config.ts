@@ -43,5 +43,7 @@ export function loadTimelineConfig(path: string): TimelineConfig {
 export function defaultFocusFrom(publishedDates: readonly IsoDate[]): IsoDate {
   const first = [...publishedDates].sort()[0];
   if (first === undefined) return '0000-01-01';
-  return addDays(`${first.slice(0, 7)}-01`, -1).slice(0, 7).concat('-01');
+  return addDays(`${first.slice(0, 7)}-01`, -1)
+    .slice(0, 7)
+    .concat('-01');
 }

@@ -11,7 +11,9 @@ export const TITLES: ReadonlySet<string> = new Set(
 );
 
 /** Month abbreviations: not a sentence end before a day number ("Nov. 30"). */
-export const MONTH_ABBREVIATIONS: ReadonlySet<string> = new Set('Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '));
+export const MONTH_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '),
+);
 
 /** Abbreviations never ending a sentence before what follows ("vs. Russia", "No. 2"). */
 export const ALWAYS_JOIN: ReadonlySet<string> = new Set('vs v No Nos approx Fig Figs Vol Art cf ca'.split(' '));
@@ -35,6 +37,6 @@ export const SENTENCE_STARTERS: ReadonlySet<string> = new Set(
     'The A An He She It They We I You This That These Those There Here But And Or So Yet Still ' +
     'In On At For As If When While After Before Since Although Though However Meanwhile Then ' +
     'His Her Its Their Our My Your Some Many Most All No Not One Both Each What Who Why How Where ' +
-    'Officials Later Earlier Now Today Yesterday Tomorrow Asked According During Under Despite'
+    'Later Earlier Now Today Yesterday Tomorrow Asked According During Under Despite'
   ).split(' '),
 );

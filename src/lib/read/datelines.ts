@@ -3,7 +3,15 @@
  * "date 2025-12-01", "Sun, 11/30/2025 – 10:30", "Updated 9:19 PM EDT, March 18"), parsed to
  * calendar parts, and the year inference for datelines printed without one.
  */
-import { addDays, compareIso, isIsoDate, makeIsoDate, monthNumber, weekdayNumber, weekdayOf } from '../dates/calendar.ts';
+import {
+  addDays,
+  compareIso,
+  isIsoDate,
+  makeIsoDate,
+  monthNumber,
+  weekdayNumber,
+  weekdayOf,
+} from '../dates/calendar.ts';
 import type { IsoDate } from '../model.ts';
 
 /** A date found in text; `year` is absent when the text prints none ("March 18"). */
@@ -25,7 +33,10 @@ export const TIME = String.raw`(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[aApP]\.?[m
 const PREFIX = String.raw`(?:(?:Last\s+)?(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Mm]odified|[Dd]ate(?:d)?)\s*:?\s*(?:on\s+)?)`;
 
 /** Date shapes, each with a parser for its groups. Month-first before day-first so "Nov. 30, 2025" wins. */
-const SHAPES: ReadonlyArray<{ re: RegExp; parse: (m: RegExpExecArray) => Omit<DateMatch, 'start' | 'end' | 'text'> | undefined }> = [
+const SHAPES: ReadonlyArray<{
+  re: RegExp;
+  parse: (m: RegExpExecArray) => Omit<DateMatch, 'start' | 'end' | 'text'> | undefined;
+}> = [
   {
     // November 30, 2025 · Nov. 30 · Sept. 11, 2025
     re: new RegExp(String.raw`(${MONTH})\s+(${DAY})(?:,?\s+(\d{4})\b)?`, 'y'),
@@ -77,7 +88,10 @@ export function dateAt(text: string, at: number): DateMatch | undefined {
   return undefined;
 }
 
-const DATE_START = new RegExp(String.raw`\b(?=${MONTH}\s+\d|\d{1,2}\s+${MONTH}|\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{4}\b)`, 'g');
+const DATE_START = new RegExp(
+  String.raw`\b(?=${MONTH}\s+\d|\d{1,2}\s+${MONTH}|\d{4}-\d{2}-\d{2}\b|\d{1,2}/\d{1,2}/\d{4}\b)`,
+  'g',
+);
 
 /** Every date printed in `text`, in order, non-overlapping. */
 export function findDates(text: string): DateMatch[] {
@@ -102,10 +116,7 @@ export interface Dateline extends DateMatch {
   labelled: boolean;
 }
 
-const LEAD = new RegExp(
-  String.raw`(${PREFIX})?(?:(${TIME})\s*,?\s*)?(?:(${WEEKDAY}),?\s+)?`,
-  'y',
-);
+const LEAD = new RegExp(String.raw`(${PREFIX})?(?:(${TIME})\s*,?\s*)?(?:(${WEEKDAY}),?\s+)?`, 'y');
 const TRAIL = new RegExp(String.raw`(?:\s*(?:,|at|\||–|—|-|·)?\s*(${TIME}))?`, 'y');
 
 /** The dateline starting at `at` (after optional whitespace), or undefined. */

@@ -79,7 +79,16 @@ export function splitLines(body: string): Line[] {
 
 /** A new page for `body`, with lines and no findings yet. */
 export function newPage(body: string): Page {
-  return { body, lines: splitLines(body), lineMarks: [], consumed: new Set(), blocks: [], articleEnd: body.length, datelines: [], warnings: [] };
+  return {
+    body,
+    lines: splitLines(body),
+    lineMarks: [],
+    consumed: new Set(),
+    blocks: [],
+    articleEnd: body.length,
+    datelines: [],
+    warnings: [],
+  };
 }
 
 /** Remove a whole line (its text without surrounding whitespace) for `reason`. */
@@ -111,7 +120,11 @@ export function markArticleEnd(page: Page, offset: number): void {
 }
 
 /** Add a mark inside a block unless it overlaps one already there; returns whether it was added. */
-export function addMark(block: Block, start: number, end: number, reason: FurnitureReason): boolean {
+export function addMark(block: Block, from: number, to: number, reason: FurnitureReason): boolean {
+  // Marks hold text, never the spaces around it.
+  const text = block.text.slice(from - block.start, to - block.start);
+  const start = from + (text.length - text.trimStart().length);
+  const end = to - (text.length - text.trimEnd().length);
   if (end <= start) return false;
   if (block.marks.some((m) => m.start < end && start < m.end)) return false;
   block.marks.push({ start, end, reason });

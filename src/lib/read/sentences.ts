@@ -15,15 +15,22 @@ export interface Span {
 /** Sentences of `text` as trimmed spans; together they cover every non-whitespace character. */
 export function splitSentences(text: string): Span[] {
   const raw: Span[] = [];
-  for (const s of segmenter.segment(text)) raw.push({ start: s.index, end: s.index + s.segment.length });
+  // ICU always breaks at a line feed; a hand-wrapped line is not a sentence end, so read it as a space.
+  for (const s of segmenter.segment(text.includes('\n') ? text.replaceAll('\n', ' ') : text))
+    raw.push({ start: s.index, end: s.index + s.segment.length });
   const merged: Span[] = [];
   for (const span of raw) {
     const prev = merged[merged.length - 1];
     // Only the words around the boundary matter; bounded slices keep long paragraphs linear.
-    if (prev && !isBoundary(text.slice(Math.max(prev.start, prev.end - 80), prev.end), text.slice(span.start, Math.min(span.end, span.start + 80)))) {
+    if (
+      prev &&
+      !isBoundary(
+        text.slice(Math.max(prev.start, prev.end - 80), prev.end),
+        text.slice(span.start, Math.min(span.end, span.start + 80)),
+      )
+    ) {
       prev.end = span.end;
-    }
-    else merged.push({ ...span });
+    } else merged.push({ ...span });
   }
   const out: Span[] = [];
   for (const s of merged) {

@@ -10,7 +10,17 @@ import type { SourceFile, SourceMeta } from '../model.ts';
 import { findPublicationDateline } from './datelines.ts';
 import { binaryReason, decodeUtf8, normaliseNewlines } from './decode.ts';
 
-const KEYS = new Set(['id', 'published', 'timeZone', 'title', 'publisher', 'authors', 'url', 'notes', 'publishedEstimated']);
+const KEYS = new Set([
+  'id',
+  'published',
+  'timeZone',
+  'title',
+  'publisher',
+  'authors',
+  'url',
+  'notes',
+  'publishedEstimated',
+]);
 
 /** Split a source file into front matter and body; validate; throws InputError naming the file (and line). */
 export function parseSourceFile(path: string, bytes: Uint8Array): SourceFile {
@@ -60,7 +70,11 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
   const firstError = doc.errors[0];
   if (firstError) {
     const line = firstError.linePos?.[0]?.line;
-    throw new InputError(path, `front matter is not valid YAML: ${firstError.message.split('\n')[0]}`, line === undefined ? undefined : line + 1);
+    throw new InputError(
+      path,
+      `front matter is not valid YAML: ${firstError.message.split('\n')[0]}`,
+      line === undefined ? undefined : line + 1,
+    );
   }
   const raw: Record<string, { value: unknown; line: number | undefined }> = {};
   if (doc.contents !== null) {
@@ -75,16 +89,22 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
   const str = (key: string): string | undefined => {
     const e = raw[key];
     if (e === undefined || e.value === null || e.value === undefined) return undefined;
-    if (typeof e.value !== 'string' || e.value.trim() === '') throw new InputError(path, `\`${key}\` must be a non-empty string`, e.line);
+    if (typeof e.value !== 'string' || e.value.trim() === '')
+      throw new InputError(path, `\`${key}\` must be a non-empty string`, e.line);
     return e.value;
   };
 
   const id = str('id') ?? fileStem(path);
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(id)) {
-    throw new InputError(path, `\`id\` must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(id)})`, raw.id?.line);
+    throw new InputError(
+      path,
+      `\`id\` must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(id)})`,
+      raw.id?.line,
+    );
   }
   const timeZone = str('timeZone') ?? 'UTC';
-  if (!isTimeZone(timeZone)) throw new InputError(path, `\`timeZone\` is not an IANA time zone: ${timeZone}`, raw.timeZone?.line);
+  if (!isTimeZone(timeZone))
+    throw new InputError(path, `\`timeZone\` is not an IANA time zone: ${timeZone}`, raw.timeZone?.line);
 
   let published = str('published');
   if (published === undefined) {
@@ -94,7 +114,8 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
     warnings.push(`\`published\` is missing: using the dateline "${found.text}" (${found.date})`);
   } else {
     try {
-      if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/.test(published)) throw new RangeError('shape');
+      if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/.test(published))
+        throw new RangeError('shape');
       calendarDateIn(published, timeZone);
       checkClock(published);
     } catch {

@@ -33,7 +33,8 @@ export function tagInfo(kind: TagKind, slug: string): { name: string; note?: str
   if (names === undefined) {
     names = new Map();
     const g = loadGazetteer('content/gazetteer');
-    for (const p of g.people) names.set(`people/${p.slug}`, p.role === undefined ? { name: p.name } : { name: p.name, note: p.role });
+    for (const p of g.people)
+      names.set(`people/${p.slug}`, p.role === undefined ? { name: p.name } : { name: p.name, note: p.role });
     for (const p of g.places) names.set(`places/${p.slug}`, { name: p.name });
     for (const t of g.topics) names.set(`topics/${t.slug}`, { name: t.name });
   }

@@ -14,7 +14,20 @@ export interface DatedLike {
   modifier?: DateModifier | undefined;
 }
 
-const SEASONS: Record<number, string> = { 12: 'Winter', 1: 'Winter', 2: 'Winter', 3: 'Spring', 4: 'Spring', 5: 'Spring', 6: 'Summer', 7: 'Summer', 8: 'Summer', 9: 'Autumn', 10: 'Autumn', 11: 'Autumn' };
+const SEASONS: Record<number, string> = {
+  12: 'Winter',
+  1: 'Winter',
+  2: 'Winter',
+  3: 'Spring',
+  4: 'Spring',
+  5: 'Spring',
+  6: 'Summer',
+  7: 'Summer',
+  8: 'Summer',
+  9: 'Autumn',
+  10: 'Autumn',
+  11: 'Autumn',
+};
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -68,5 +81,11 @@ export function datetimeAttr(e: DatedLike): string {
 
 /** Short words for the precision, for screen readers and the about page. */
 export function precisionNote(p: Precision): string {
-  return { day: 'exact day', week: 'some day that week', month: 'some time that month', season: 'some time that season', year: 'some time that year' }[p];
+  return {
+    day: 'exact day',
+    week: 'some day that week',
+    month: 'some time that month',
+    season: 'some time that season',
+    year: 'some time that year',
+  }[p];
 }

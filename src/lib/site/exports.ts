@@ -3,7 +3,7 @@
  * iCalendar (all-day events; weeks, months and longer as spans), and TimelineJS3's JSON.
  * Pure functions of the events, so every export is deterministic and tested without a build.
  */
-import { escape } from 'html-escaper';
+import { escape as escapeHtml } from 'html-escaper';
 import { createEvents } from 'ics';
 import type { DateArray, EventAttributes } from 'ics';
 import { addDays } from '../dates/calendar.ts';
@@ -23,7 +23,7 @@ export interface ExportEvent {
   actors: string[];
   places: string[];
   topics: string[];
-  sources: Citation[];
+  sources: Array<Omit<Citation, 'expression'> & { expression?: string | undefined }>;
   summary: string;
 }
 
@@ -115,13 +115,15 @@ export function toTimelineJs(
       return {
         unique_id: e.id,
         start_date: tljsDate(e.date, e.precision, label),
-        ...(e.end !== undefined && e.end !== e.date && e.precision === 'day' ? { end_date: tljsDate(e.end, 'day', label) } : {}),
+        ...(e.end !== undefined && e.end !== e.date && e.precision === 'day'
+          ? { end_date: tljsDate(e.end, 'day', label) }
+          : {}),
         display_date: label,
         group: e.background === true ? 'Background' : undefined,
         // TimelineJS renders these as HTML: ingested text is escaped, the links are ours.
         text: {
-          headline: escape(e.title),
-          text: `<p>${escape(e.summary)}</p><p><a href="${escape(eventUrl(site, e.id))}">Sources: ${escape(cited.join(', '))}</a></p>`,
+          headline: escapeHtml(e.title),
+          text: `<p>${escapeHtml(e.summary)}</p><p><a href="${escapeHtml(eventUrl(site, e.id))}">Sources: ${escapeHtml(cited.join(', '))}</a></p>`,
         },
       };
     }),

@@ -1,6 +1,7 @@
 /** Order and group events the way the timeline page shows them: era, then month, then day. */
 import { format } from 'date-fns';
 import { toUtc } from '../dates/calendar.ts';
+import { dateLabel } from './date-label.ts';
 import type { DatedLike } from './date-label.ts';
 
 /** What grouping needs of an event. */
@@ -41,14 +42,22 @@ export function groupTimeline<E extends GroupableEvent>(events: readonly E[]): E
   for (const e of sorted) {
     const monthKey = e.date.slice(0, 7);
     const eraKey = e.background === true ? 'background' : monthKey;
+    // A year or a season is not a month: it gets a heading of its own precision, never a fake month.
+    const groupKey = e.precision === 'year' || e.precision === 'season' ? `${e.date}-${e.precision}` : monthKey;
+    const groupLabel =
+      e.precision === 'year' || e.precision === 'season' ? dateLabel(e) : format(toUtc(`${monthKey}-01`), 'MMMM yyyy');
     let era = eras.find((x) => x.key === eraKey);
     if (!era) {
-      era = { key: eraKey, label: eraKey === 'background' ? 'Background' : format(toUtc(`${monthKey}-01`), 'MMMM yyyy'), months: [] };
+      era = {
+        key: eraKey,
+        label: eraKey === 'background' ? 'Background' : format(toUtc(`${monthKey}-01`), 'MMMM yyyy'),
+        months: [],
+      };
       eras.push(era);
     }
     let month = era.months.at(-1);
-    if (month?.key !== monthKey) {
-      month = { key: monthKey, label: format(toUtc(`${monthKey}-01`), 'MMMM yyyy'), days: [] };
+    if (month?.key !== groupKey) {
+      month = { key: groupKey, label: groupLabel, days: [] };
       era.months.push(month);
     }
     const dayKey = e.precision === 'day' ? e.date : `${e.date}-${e.precision}`;

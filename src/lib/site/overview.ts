@@ -46,8 +46,13 @@ const LANE = 7;
 export function layoutOverview(events: readonly GroupableEvent[], options: OverviewOptions): Overview | undefined {
   const focus = events.filter((e) => e.background !== true);
   if (focus.length === 0) return undefined;
-  const start = focus.reduce((m, e) => (e.date < m ? e.date : m), focus[0]?.date ?? '');
-  const end = focus.reduce((m, e) => ((e.end ?? e.date) > m ? (e.end ?? e.date) : m), start);
+  // ISO dates sort as strings.
+  const start = focus.map((e) => e.date).sort()[0] ?? '';
+  const end =
+    focus
+      .map((e) => e.end ?? e.date)
+      .sort()
+      .at(-1) ?? start;
   const days = differenceInCalendarDays(toUtc(end), toUtc(start)) + 1;
   const background = events.filter((e) => e.background === true);
   const left = background.length > 0 ? BG_WIDTH + GAP : 0;
@@ -58,8 +63,13 @@ export function layoutOverview(events: readonly GroupableEvent[], options: Overv
 
   if (background.length > 0) {
     marks.push({
-      x: 0, y: axisY - options.height * 0.6, width: BG_WIDTH, height: options.height * 0.6,
-      href: '#era-background', label: `Background: ${background.length} earlier ${background.length === 1 ? 'event' : 'events'}`, kind: 'background',
+      x: 0,
+      y: axisY - options.height * 0.6,
+      width: BG_WIDTH,
+      height: options.height * 0.6,
+      href: '#era-background',
+      label: `Background: ${background.length} earlier ${background.length === 1 ? 'event' : 'events'}`,
+      kind: 'background',
     });
   }
   const perDay = new Map<IsoDate, GroupableEvent[]>();
@@ -70,8 +80,13 @@ export function layoutOverview(events: readonly GroupableEvent[], options: Overv
     const first = list[0];
     if (!first) continue;
     marks.push({
-      x: xOf(day) + dayWidth * 0.15, y: axisY - h, width: Math.max(2, dayWidth * 0.7), height: h,
-      href: `#${first.id}`, label: `${dateLabel(first)}: ${list.length} ${list.length === 1 ? 'event' : 'events'}`, kind: 'day',
+      x: xOf(day) + dayWidth * 0.15,
+      y: axisY - h,
+      width: Math.max(2, dayWidth * 0.7),
+      height: h,
+      href: `#${first.id}`,
+      label: `${dateLabel(first)}: ${list.length} ${list.length === 1 ? 'event' : 'events'}`,
+      kind: 'day',
     });
   }
   // Range events stack in lanes under the axis so overlapping ranges stay visible.
@@ -82,7 +97,15 @@ export function layoutOverview(events: readonly GroupableEvent[], options: Overv
     let lane = lanes.findIndex((endX) => endX <= x0);
     if (lane === -1) lane = lanes.length;
     lanes[lane] = x1 + 1;
-    marks.push({ x: x0, y: axisY + 6 + lane * (LANE + 3), width: Math.max(3, x1 - x0), height: LANE, href: `#${e.id}`, label: dateLabel(e), kind: 'range' });
+    marks.push({
+      x: x0,
+      y: axisY + 6 + lane * (LANE + 3),
+      width: Math.max(3, x1 - x0),
+      height: LANE,
+      href: `#${e.id}`,
+      label: dateLabel(e),
+      kind: 'range',
+    });
   }
   const ticks: Overview['ticks'] = [];
   for (let d = toUtc(start); d <= toUtc(end); d = new UTCDate(d.getFullYear(), d.getMonth() + 1, 1)) {

@@ -1,5 +1,5 @@
 /** Markdown summary → plain text (for feeds, exports, meta descriptions): escapes undone, no markup. */
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastText } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
@@ -9,7 +9,7 @@ const parser = unified().use(remarkParse);
 export function plainText(markdown: string): string {
   const tree = parser.parse(markdown);
   return tree.children
-    .map((node) => toString(node))
+    .map((node) => mdastText(node))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();

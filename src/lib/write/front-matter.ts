@@ -38,7 +38,14 @@ const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '_' })
 
 /** Serialise an event to its Markdown file: YAML front matter, then the summary as plain paragraphs. */
 export function eventToMarkdown(event: TimelineEvent): string {
-  const yaml = YAML.stringify(eventFrontMatter(event), { lineWidth: 0, defaultStringType: 'PLAIN' }).trimEnd();
+  const doc = new YAML.Document(eventFrontMatter(event));
+  // Quote date-like strings: YAML 1.1 readers (Astro's among them) would otherwise turn them into timestamps.
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(node.value)) node.type = 'QUOTE_SINGLE';
+    },
+  });
+  const yaml = doc.toString({ lineWidth: 0 }).trimEnd();
   const paragraphs = event.summary
     .split(/\n{2,}/)
     .map((p) => p.trim())

@@ -14,7 +14,9 @@ import { B, COUNT, E, candidate, countValue, modifierOf, pattern } from './patte
 const BEFORE_AFTER = pattern(
   `${B}(?<n>${COUNT})\\s+(?<unit>days?|weeks?|nights?)\\s+(?<dir>before|after|prior\\s+to|ahead\\s+of|earlier\\s+than|later\\s+than)${E}`,
 );
-const EARLIER_LATER = pattern(`${B}(?<n>${COUNT})\\s+(?<unit>days?|weeks?)\\s+(?<dir>earlier|later|previously|before)${E}(?!\\s+than${E})`);
+const EARLIER_LATER = pattern(
+  `${B}(?<n>${COUNT})\\s+(?<unit>days?|weeks?)\\s+(?<dir>earlier|later|previously|before)${E}(?!\\s+than${E})`,
+);
 const NEXT_PREVIOUS = pattern(
   `${B}the\\s+(?<w>previous|next|following|same)\\s+(?<unit>day|morning|afternoon|evening|night|week)${E}`,
 );
@@ -22,8 +24,9 @@ const SAME_DAY = pattern(
   `${B}(?:(?<dir>earlier|later)\\s+(?:in\\s+the|that)\\s+day|that\\s+(?<tod>day|morning|afternoon|evening|night))${E}`,
 );
 
-/** Clause punctuation that ends a mention. */
-const CLAUSE_END = /[,;:.!?—–()“”"]/u;
+/** Clause punctuation that ends a mention; a period only when it ends a sentence (not "U.S." or "Fla."). */
+const CLAUSE_END =
+  /[,;:!?—–()“”"]|(?<!(?:^|[\s.])\p{Lu}|\b(?:Fla|Gen|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|St|Sec|Jr|Sr|Inc|Co|No|Lt|Col|Sgt|Pres))\.(?=\s|$)/u;
 const MAX_MENTION = 200;
 
 /** The named event after a "before"/"after": the rest of the clause, trimmed. */
@@ -56,7 +59,15 @@ export function findAnchored(sentence: string): Candidate[] {
     const end = m.index + m[0].length;
     const named = mentionAfter(sentence, end);
     const modifier: DateModifier | undefined = unitWord.startsWith('night') ? 'night' : undefined;
-    out.push(candidate(m.index, end, 'relative-to-event', relative(days, week ? 'week' : 'day', named.text, named.start, named.end), modifier));
+    out.push(
+      candidate(
+        m.index,
+        end,
+        'relative-to-event',
+        relative(days, week ? 'week' : 'day', named.text, named.start, named.end),
+        modifier,
+      ),
+    );
   }
   for (const m of sentence.matchAll(EARLIER_LATER)) {
     const g = m.groups ?? {};
@@ -76,7 +87,13 @@ export function findAnchored(sentence: string): Candidate[] {
     const sign = w === 'previous' ? -1 : w === 'same' ? 0 : 1;
     const end = m.index + m[0].length;
     out.push(
-      candidate(m.index, end, 'relative-to-context', relative(sign * (week ? 7 : 1), week ? 'week' : 'day', '', end, end), modifierOf(unitWord)),
+      candidate(
+        m.index,
+        end,
+        'relative-to-context',
+        relative(sign * (week ? 7 : 1), week ? 'week' : 'day', '', end, end),
+        modifierOf(unitWord),
+      ),
     );
   }
   for (const m of sentence.matchAll(SAME_DAY)) {

@@ -8,7 +8,18 @@
  */
 import { monthNumber } from '../calendar.ts';
 import type { Candidate, Mention, Relation } from '../types.ts';
-import { B, COUNT, E, MONTH_ABBR, MONTH_FULL, candidate, countValue, isCapitalised, modifierOf, pattern } from './patterns.ts';
+import {
+  B,
+  COUNT,
+  E,
+  MONTH_ABBR,
+  MONTH_FULL,
+  candidate,
+  countValue,
+  isCapitalised,
+  modifierOf,
+  pattern,
+} from './patterns.ts';
 
 const MOD = `(?<mod>early|mid|late|(?:the\\s+)?(?:beginning|start|middle|end)\\s+of)`;
 
@@ -23,7 +34,9 @@ const CUED_MONTH = pattern(
     `(?<mon>${MONTH_FULL})${E}`,
 );
 
-const MONTH_OFFSET = pattern(`${B}(?:(?<part>earlier|later)\\s+this|(?<rel>last|this|next))\\s+month${E}(?!\\s+of${E})`);
+const MONTH_OFFSET = pattern(
+  `${B}(?:(?<part>earlier|later)\\s+this|(?<rel>last|this|next))\\s+month${E}(?!\\s+of${E})`,
+);
 const MONTHS_AGO = pattern(`${B}(?<n>${COUNT})\\s+months?\\s+ago${E}`);
 
 /** Given names that are also months: after "and"/"or"/"to"/"of"/"by"/"from" and before a capitalised word they are people. */
@@ -54,7 +67,9 @@ export function findMonths(sentence: string): Candidate[] {
     const start = cue === undefined ? m.index : m.index + m[0].length - mon.length;
     const rel = g['rel']?.toLowerCase() as Relation | undefined;
     const mention: Mention = rel ? { kind: 'month', month, relation: rel } : { kind: 'month', month };
-    out.push(candidate(start, m.index + m[0].length, rel ? 'month-relative' : 'month-name', mention, modifierOf(g['mod'])));
+    out.push(
+      candidate(start, m.index + m[0].length, rel ? 'month-relative' : 'month-name', mention, modifierOf(g['mod'])),
+    );
   }
   for (const m of sentence.matchAll(MONTH_OFFSET)) {
     const g = m.groups ?? {};

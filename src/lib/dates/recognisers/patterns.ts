@@ -17,8 +17,21 @@ export const MONTH_ABBR = 'Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 
 /** Count words newsrooms spell out, for "two days ago", "a week before". */
 const COUNTS: ReadonlyMap<string, number> = new Map([
-  ['a', 1], ['an', 1], ['one', 1], ['the', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5],
-  ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12],
+  ['a', 1],
+  ['an', 1],
+  ['one', 1],
+  ['the', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
 ]);
 /** Pattern for a count: a spelled-out word or one or two digits. */
 export const COUNT = `(?:${[...COUNTS.keys()].join('|')}|\\d{1,2})`;

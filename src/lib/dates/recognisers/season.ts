@@ -14,7 +14,13 @@ const SEASON = pattern(
     `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\p{N}\\p{L}]))?`,
 );
 
-const SEASONS: Readonly<Record<string, Season>> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+const SEASONS: Readonly<Record<string, Season>> = {
+  spring: 'SP',
+  summer: 'SU',
+  autumn: 'FA',
+  fall: 'FA',
+  winter: 'WI',
+};
 
 /** "last" and "past" look back, "next" and "coming" forward, "this" stays. */
 function relationOf(word: string | undefined): Relation | undefined {

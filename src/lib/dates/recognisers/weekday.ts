@@ -11,7 +11,7 @@ import { B, E, WEEKDAY, candidate, groupSpan, modifierOf, pattern } from './patt
 
 const WEEKDAY_PATTERN = pattern(
   `${B}(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|coming|past)\\s+|(?<mod>early|late)(?:\\s+on)?\\s+)?` +
-    `(?<day>${WEEKDAY})(?<poss>['’]s)?(?:\\s+(?<tod>morning|afternoon|evening|night))?${E}` +
+    `(?<day>${WEEKDAY})(?:(?<poss>['’]s)|\\s+(?<tod>morning|afternoon|evening|night))?${E}` +
     `(?!\\s+(?:Times|Telegraph|Express|Mirror|Herald)${E})`,
 );
 
@@ -35,7 +35,7 @@ export function findWeekdays(sentence: string): Candidate[] {
     const possessive = g['poss'] !== undefined;
     // The possessive 's belongs to the noun phrase, not to the date text.
     const dayEnd = groupSpan(m, 'day')?.[1] ?? m.index + m[0].length;
-    const end = possessive && g['tod'] === undefined ? dayEnd : m.index + m[0].length;
+    const end = possessive ? dayEnd : m.index + m[0].length;
     const modifier = modifierOf(g['tod']) ?? modifierOf(g['mod']);
     const rule = relation ? 'weekday-relative' : possessive ? 'weekday-possessive' : 'weekday';
     const mention = relation

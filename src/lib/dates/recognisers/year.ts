@@ -13,14 +13,17 @@ import { B, COUNT, E, candidate, countValue, pattern } from './patterns.ts';
 const YEAR = pattern(
   `${B}(?<![$€£¥#]|\\p{N}[.,:/]|No\\.\\s?)(?<year>(?:19|20)\\d{2})(?![\\p{L}\\p{N}]|[.,]\\p{N}|\\s*(?:%|per\\s*cent${E}|percent${E}))`,
 );
-const YEAR_OFFSET = pattern(`${B}(?<!the\\s)(?:(?<part>earlier|later)\\s+this|(?<rel>last|this|next))\\s+year${E}(?!\\s+of${E})`);
+const YEAR_OFFSET = pattern(
+  `${B}(?<!the\\s)(?:(?<part>earlier|later)\\s+this|(?<rel>last|this|next))\\s+year${E}(?!\\s+of${E})`,
+);
 const YEARS_AGO = pattern(`${B}(?<n>${COUNT})\\s+years?\\s+ago${E}`);
 
 /** A unit or count noun after the number makes it a quantity, not a year. */
 const UNIT_AFTER =
   /^\s+(?:million|billion|trillion|thousand|hundred|dollars|euros|pounds|rubles|roubles|hryvnias?|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|people|troops|soldiers|civilians|drones|missiles|shells|rounds|hours|minutes|seconds|days|weeks|months|years|times|gmt|utc|hrs|points)(?![\p{L}\p{N}])/iu;
 /** A quantity word before the number: "about 2000", "more than 2000". */
-const QUANTITY_BEFORE = /(?:about|some|nearly|almost|over|than|around|roughly|approximately|least|just|up\s+to|only)\s+$/iu;
+const QUANTITY_BEFORE =
+  /(?:about|some|nearly|almost|over|than|around|roughly|approximately|least|just|up\s+to|only)\s+$/iu;
 /** A plural noun after the number: a count unless a year cue comes first ("in 2022 elections"). */
 const PLURAL_AFTER = /^\s+\p{Ll}+s(?![\p{L}\p{N}'’])/u;
 const YEAR_CUE_BEFORE = /(?:in|since|by|until|from|of|its|their|his|her|the|during|before|after)\s+$/iu;

@@ -3,17 +3,29 @@
  * Bloomberg News on", "(With assistance from …)", "Write to A at a@x.com", "Tyler Durden" + dateline.
  */
 import { datelineAt, isoOf } from '../datelines.ts';
-import { addMark, type Block, consumeLine, consumeLineSpans, isProse, markArticleEnd, type Mark, type Page } from '../page.ts';
+import {
+  addMark,
+  type Block,
+  consumeLine,
+  consumeLineSpans,
+  isProse,
+  markArticleEnd,
+  type Mark,
+  type Page,
+} from '../page.ts';
 
 const WORD = String.raw`\p{Lu}[\p{L}'’.\-]*`;
-const PARTICLE = String.raw`(?:de|da|del|der|van|von|al|bin|la|le|di|du)`;
+const PARTICLE = '(?:de|da|del|der|van|von|al|bin|la|le|di|du)';
 /** A capitalised name or outlet: "Robbie Gramer", "The Wall Street Journal", "Bloomberg News". */
 export const NAME = String.raw`${WORD}(?:\s+(?:${WORD}|${PARTICLE}|&))*`;
-const NAME_ONLY = new RegExp(String.raw`^${NAME}$`, 'u');
+const NAME_ONLY = new RegExp(`^${NAME}$`, 'u');
 const BARE_NAME = new RegExp(String.raw`^${WORD}(?:\s+(?:${WORD}|${PARTICLE})){1,3}$`, 'u');
-const ASSISTANCE = /^\(?\s*(?:with\s+)?(?:additional\s+)?(?:assistance|reporting|writing|editing|research)\s+(?:from|by)\b[^()]*\)?\s*[.)]*$/i;
-const CONTACT = /\b(?:Write to|Contact|Email|E-mail|Reach)\s+(?:the\s+(?:author|writer|reporter)s?\s*(?:at|:)\s*|[^\n@]{1,80}?\s+at\s+)\S+@\S+\.\w+(?:\s*(?:,|and)\s+[^\n@]{1,80}?\s+at\s+\S+@\S+\.\w+)*/g;
-const LINK_LABEL_END = /(?:Read More|Read more|Continue Reading|Continue reading|Full Story|More »|Read the full (?:story|article))\s*$/;
+const ASSISTANCE =
+  /^\(?\s*(?:with\s+)?(?:additional\s+)?(?:assistance|reporting|writing|editing|research)\s+(?:from|by)\b[^()]*\)?\s*[.)]*$/i;
+const CONTACT =
+  /\b(?:Write to|Contact|Email|E-mail|Reach)\s+(?:the\s+(?:author|writer|reporter)s?\s*(?:at|:)\s*|[^\n@]{1,80}?\s+at\s+)\S+@\S+\.\w+(?:\s*(?:,|and)\s+[^\n@]{1,80}?\s+at\s+\S+@\S+\.\w+)*/g;
+const LINK_LABEL_END =
+  /(?:Read More|Read more|Continue Reading|Continue reading|Full Story|More »|Read the full (?:story|article))\s*$/;
 
 function words(t: string): number {
   return t.split(/\s+/).filter(Boolean).length;
@@ -31,16 +43,18 @@ function isNameList(text: string): boolean {
 /** Consume byline lines: "By …" name lists, "Name, Outlet on", lines naming a listed author, assistance credits. */
 export function removeBylineLines(page: Page, authors: readonly string[]): void {
   page.lines.forEach((line, i) => {
-    if (page.consumed.has(i)) return;
-    const t = line.text.trim();
-    if (t === '' || words(t) > 25) return;
-    if (ASSISTANCE.test(t)) return consumeLine(page, i, 'byline');
-    if (/[.!?]["”’]?$/.test(t) && !/\b[A-Z]\.$/.test(t)) return;
-    const by = /^By:?\s+(.*)$/i.exec(t);
-    if (by && isNameList(by[1] ?? '')) return consumeLine(page, i, 'byline');
-    if (words(t) <= 12 && t.includes(',') && isNameList(t)) return consumeLine(page, i, 'byline');
-    if (words(t) <= 12 && authors.some((a) => t.startsWith(a)) && isNameList(t)) return consumeLine(page, i, 'byline');
+    if (!page.consumed.has(i) && isBylineLine(line.text.trim(), authors)) consumeLine(page, i, 'byline');
   });
+}
+
+function isBylineLine(t: string, authors: readonly string[]): boolean {
+  if (t === '' || words(t) > 25) return false;
+  if (ASSISTANCE.test(t)) return true;
+  if (/[.!?]["”’]?$/.test(t) && !/\b[A-Z]\.$/.test(t)) return false;
+  const by = /^By:?\s+(.*)$/i.exec(t);
+  if (by && isNameList(by[1] ?? '')) return true;
+  if (words(t) > 12 || !isNameList(t)) return false;
+  return t.includes(',') || authors.some((a) => t.startsWith(a));
 }
 
 /**
@@ -49,12 +63,14 @@ export function removeBylineLines(page: Page, authors: readonly string[]): void 
  * when no prose follows. Both end the article.
  */
 export function removeSignatures(page: Page): void {
-  const open = page.lines.map((l, i) => [i, l] as const).filter(([i, l]) => !page.consumed.has(i) && l.text.trim() !== '');
+  const open = page.lines
+    .map((l, i) => [i, l] as const)
+    .filter(([i, l]) => !page.consumed.has(i) && l.text.trim() !== '');
   let lastProse = -1;
   for (const [i, l] of open) if (isProse(l.text)) lastProse = i;
   open.forEach(([i, line], k) => {
     const d = datelineAt(line.text, 0);
-    if (!d || !d.labelled || d.year === undefined) return;
+    if (!d?.labelled || d.year === undefined) return;
     const rest = line.text.slice(d.end);
     const restTrim = rest.trim();
     const wholeLine = restTrim === '';

@@ -9,21 +9,65 @@ import { splitSentences } from '../sentences.ts';
 import { addMark, type Block, consumeLine, isFree, keptFrom, type Page } from '../page.ts';
 
 const AGENCIES = [
-  'AFP', 'Getty Images', 'Getty', 'Reuters', 'AP', 'AP Photo', 'Associated Press', 'EPA', 'EPA-EFE', 'EFE',
-  'Agence France-Presse', 'Shutterstock', 'Bloomberg', 'Sipa', 'Sipa USA', 'Anadolu', 'Anadolu Agency', 'NurPhoto',
-  'Xinhua', 'TASS', 'Sputnik', 'Pool', 'UPI', 'ZUMA', 'ZUMA Press', 'Zuma Wire', 'Alamy', 'Redux', 'Polaris', 'dpa',
-  'picture alliance', 'Abaca', 'SOPA Images', 'LightRocket', 'Imagn', 'Kremlin', 'Handout', 'Ukrinform', 'Bloomberg via Getty Images',
+  'AFP',
+  'Getty Images',
+  'Getty',
+  'Reuters',
+  'AP',
+  'AP Photo',
+  'Associated Press',
+  'EPA',
+  'EPA-EFE',
+  'EFE',
+  'Agence France-Presse',
+  'Shutterstock',
+  'Bloomberg',
+  'Sipa',
+  'Sipa USA',
+  'Anadolu',
+  'Anadolu Agency',
+  'NurPhoto',
+  'Xinhua',
+  'TASS',
+  'Sputnik',
+  'Pool',
+  'UPI',
+  'ZUMA',
+  'ZUMA Press',
+  'Zuma Wire',
+  'Alamy',
+  'Redux',
+  'Polaris',
+  'dpa',
+  'picture alliance',
+  'Abaca',
+  'SOPA Images',
+  'LightRocket',
+  'Imagn',
+  'Kremlin',
+  'Handout',
+  'Ukrinform',
+  'Bloomberg via Getty Images',
 ];
 
 /** Case-insensitive alternation of the agency names (captions print them in capitals too). */
 const AGENCY = `(?:${AGENCIES.sort((a, b) => b.length - a.length)
-  .map((a) => [...a].map((c) => (/\p{L}/u.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.\s]/g, (x) => (x === ' ' ? '\\s+' : '\\.')))).join(''))
+  .map((a) =>
+    [...a]
+      .map((c) =>
+        /\p{L}/u.test(c)
+          ? `[${c.toUpperCase()}${c.toLowerCase()}]`
+          : c.replace(/[.\s]/g, (x) => (x === ' ' ? '\\s+' : '\\.')),
+      )
+      .join(''),
+  )
   .join('|')})(?![\\p{L}])`;
-const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.\-]*`;
+// A name word, but not a word that opens the next sentence ("…KOZLOV The governor said").
+const NAME_WORD = String.raw`(?!(?:The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|His|Her|Their)\b)\p{Lu}[\p{L}'’.\-]*`;
 const PERSON = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,3}`;
 const SEP = String.raw`\s*(?:/|—|–|\||via)\s*`;
 /** Person(s) and agencies joined by slashes or dashes, ending with an agency. */
-const CREDIT = String.raw`(?:(?:${PERSON})${SEP})*${AGENCY}(?:${SEP}(?:${AGENCY}|${PERSON}))*`;
+const CREDIT = `(?:(?:${PERSON})${SEP})*${AGENCY}(?:${SEP}(?:${AGENCY}|${PERSON}))*`;
 
 /** Credit glued to the end of a caption: "…South Florida.CHANDAN KHANNA/AFP/GETTY IMAGES". */
 const GLUED = new RegExp(String.raw`(?<=[.!?]["”’)]?)${CREDIT}(?=\s|$)`, 'gu');
@@ -72,6 +116,8 @@ export function removeCredits(page: Page, block: Block, hostDate: IsoDate): void
     const start = from + last.start;
     const end = from + last.end;
     block.regions.push({ start, end, kind: 'caption' });
+    // Only the page's own captions date the page; a teaser's captions belong to another article.
+    if (block.regions.some((r) => r.kind === 'teaser' || r.kind === 'post')) continue;
     for (const d of findDates(page.body.slice(start, end))) {
       const iso = isoOf(d) ?? inferYear(d.month, d.day, hostDate)?.date;
       if (iso && d.year !== undefined) page.datelines.push({ text: d.text, date: iso, where: 'caption' });

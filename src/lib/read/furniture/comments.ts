@@ -11,8 +11,10 @@ const COMMENT_LINE = new RegExp(
     String.raw`comments?\s+(?:are\s+)?closed`,
     String.raw`(?:newer|older)\s+posts?`,
     String.raw`no\s+comments?(?:\s+yet)?`,
-    String.raw`reply`,
-  ].map((p) => `(?:${p})`).join('|'),
+    'reply',
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|'),
   'i',
 );
 const WHOLE = new RegExp(`^(?:${COMMENT_LINE.source})$`, 'i');

@@ -8,7 +8,8 @@ import { datelineAt, findDates, inferYear, isoOf, wholeLineDateline } from '../d
 import type { IsoDate } from '../../model.ts';
 import { addMark, type Block, consumeLine, type Page } from '../page.ts';
 
-const PLACE = /^(?=[^,—–\n]*\p{Lu}{3})\p{Lu}[\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}\d. ]{2,30}?)?(?:\s*\([\p{L} ]{2,24}\))?\s*(?:—|–|--|\s-\s)\s*(?=[\p{Lu}“"‘'\d])/u;
+const PLACE =
+  /^(?=[^,—–\n]*\p{Lu}{3})\p{Lu}[\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}\d. ]{2,30}?)?(?:\s*\([\p{L} ]{2,24}\))?\s*(?:—|–|--|\s-\s)\s*(?=[\p{Lu}“"‘'\d])/u;
 
 /** Consume lines that are only a dateline. */
 export function removeDatelineLines(page: Page, published: IsoDate): void {

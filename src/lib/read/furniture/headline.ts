@@ -4,6 +4,7 @@
  * it are the site's header ("Current News", "ArcaMax") and go as `syndication`.
  */
 import { consumeLine, type Page } from '../page.ts';
+import { splitSentences } from '../sentences.ts';
 
 function normalise(s: string): string {
   return s
@@ -23,16 +24,30 @@ const FINAL_PUNCTUATION = /[.!?:;,…]["”’)]*$/u;
 
 /** Find and consume the headline and the header lines above it; returns the headline text. */
 export function removeHeadline(page: Page, title: string | undefined): string | undefined {
-  const open = page.lines.map((l, i) => [i, l] as const).filter(([i, l]) => !page.consumed.has(i) && l.text.trim() !== '');
+  const open = page.lines
+    .map((l, i) => [i, l] as const)
+    .filter(([i, l]) => !page.consumed.has(i) && l.text.trim() !== '');
   let found = -1;
   if (title) found = open.findIndex(([, l]) => normalise(l.text) === normalise(title));
   if (found === -1) {
-    found = open.findIndex(([, l], k) => {
+    found = open.findIndex(([i, l], k) => {
       const t = l.text.trim();
-      return k < open.length - 1 && words(t) >= 4 && words(t) <= 30 && !FINAL_PUNCTUATION.test(t);
+      const next = page.lines[i + 1]?.text ?? '';
+      // One sentence, not punctuated, not a hand-wrapped line going on below.
+      return (
+        k < open.length - 1 &&
+        words(t) >= 4 &&
+        words(t) <= 30 &&
+        !FINAL_PUNCTUATION.test(t) &&
+        splitSentences(t).length === 1 &&
+        !/^\s*\p{Ll}/u.test(next)
+      );
     });
     // Only header-like lines may come before a headline found by shape.
-    if (found !== -1 && open.slice(0, found).some(([, l]) => words(l.text) >= 4 || FINAL_PUNCTUATION.test(l.text.trim()))) {
+    if (
+      found !== -1 &&
+      open.slice(0, found).some(([, l]) => words(l.text) >= 4 || FINAL_PUNCTUATION.test(l.text.trim()))
+    ) {
       found = -1;
     }
   }

@@ -6,10 +6,14 @@
 import { splitSentences } from '../sentences.ts';
 import { addMark, type Block, consumeLine, markArticleEnd, type Page } from '../page.ts';
 
-const LINK_LINE = /^(?:read more|continue reading|read the full (?:story|article)|full story|click here(?: to read more)?|more »|subscribe(?: now)?|sign up(?: for [\w ]{1,40})?|listen to (?:this|the) (?:article|story)(?:\s*\d+ min)?)\W*$/i;
-const AD_LINE = /^(?:advertisement|sponsored(?: content)?|story continues below(?: advertisement)?|ad|skip advertisement|scroll to continue(?: with content)?)$/i;
-const RELATED_LINE = /^(?:related(?: (?:articles|stories|coverage|news))?|more (?:from|on) [\w ]{1,40}|recommended(?: for you)?|read next|you (?:may|might) also like|more stories|most popular|trending(?: now)?|latest news|top stories)\s*:?$/i;
-const ORIGINAL = /\b(?:The\s+|This\s+)?orig\s?inal\s+(?:article|story|version|post)\s+(?:contains|includes|has)\b[^.\n]{0,100}?\s?\./gi;
+const LINK_LINE =
+  /^(?:read more|continue reading|read the full (?:story|article)|full story|click here(?: to read more)?|more »|subscribe(?: now)?|sign up(?: for [\w ]{1,40})?|listen to (?:this|the) (?:article|story)(?:\s*\d+ min)?)\W*$/i;
+const AD_LINE =
+  /^(?:advertisement|sponsored(?: content)?|story continues below(?: advertisement)?|ad|skip advertisement|scroll to continue(?: with content)?)$/i;
+const RELATED_LINE =
+  /^(?:related(?: (?:articles|stories|coverage|news))?|more (?:from|on) [\w ]{1,40}|recommended(?: for you)?|read next|you (?:may|might) also like|more stories|most popular|trending(?: now)?|latest news|top stories)\s*:?$/i;
+const ORIGINAL =
+  /\b(?:The\s+|This\s+)?orig\s?inal\s+(?:article|story|version|post)\s+(?:contains|includes|has)\b[^.\n]{0,100}?\s?\./gi;
 const SEE_ALSO = /\b[Ss]ee also\b:?/g;
 
 /** Consume link-label, ad and "Related" lines; a "Related" heading starts the tail. */
@@ -35,7 +39,8 @@ export function removeNavigationLines(page: Page): void {
  * to its semicolon when that semicolon falls inside the same sentence; otherwise just the label goes.
  */
 export function removeInlineNavigation(block: Block): void {
-  for (const m of block.text.matchAll(ORIGINAL)) addMark(block, block.start + m.index, block.start + m.index + m[0].length, 'navigation');
+  for (const m of block.text.matchAll(ORIGINAL))
+    addMark(block, block.start + m.index, block.start + m.index + m[0].length, 'navigation');
   for (const m of block.text.matchAll(SEE_ALSO)) {
     const labelEnd = m.index + m[0].length;
     const window = block.text.slice(labelEnd, labelEnd + 600);

@@ -22,7 +22,8 @@ export function readPost(block: Block): boolean {
   const name = (m[1] ?? '').split(/\s+\/\s+/)[0]?.trim() ?? '';
   const start = block.start + m.index;
   addMark(block, start, block.start + text.length, 'signature');
-  for (const l of block.text.matchAll(LINK)) addMark(block, block.start + l.index, block.start + l.index + l[0].length, 'link-label');
+  for (const l of block.text.matchAll(LINK))
+    addMark(block, block.start + l.index, block.start + l.index + l[0].length, 'link-label');
   block.regions.push({
     start: block.start,
     end: block.end,

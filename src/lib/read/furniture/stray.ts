@@ -9,8 +9,11 @@ const STRAY_TOKEN = /^(?:\p{Lu}{1,2}\d{1,3}|[^\p{L}\p{N}\s])$/u;
 export function removeStrayLines(page: Page): void {
   page.lines.forEach((line, i) => {
     const t = line.text.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/gu, ' ').trim();
-    if (line.text.trim() === '' && line.text.length > 0) consumeLine(page, i, 'stray');
-    else if (t === '') return;
+    if (t === '' && /[^ \t]/.test(line.text)) {
+      // Only invisible spaces (no-break, zero-width): recorded, since a reader sees nothing there.
+      page.lineMarks.push({ start: line.start, end: line.end, reason: 'stray' });
+      page.consumed.add(i);
+    } else if (t === '') return;
     else if (RULE_LINE.test(t)) consumeLine(page, i, 'rule');
     else if (STRAY_TOKEN.test(t)) consumeLine(page, i, 'stray');
   });

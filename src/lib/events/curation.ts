@@ -1,0 +1,150 @@
+/**
+ * The editor's curation (content/curation.yaml), keyed by event id and applied after extraction:
+ * split, then merge, then retitle / redate / restatus, then hide. Entries for ids that no longer
+ * exist are reported, never fatal.
+ */
+import { existsSync } from 'node:fs';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node } from 'yaml';
+import { isIsoDate } from '../dates/calendar.ts';
+import { InputError } from '../errors.ts';
+import type { Citation, Curation, CurationEntry, EventStatus, Precision, TimelineEvent } from '../model.ts';
+import { Entry, readYaml, SLUG } from './yaml-data.ts';
+
+const PRECISIONS: readonly Precision[] = ['day', 'week', 'month', 'season', 'year'];
+const EVENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Parse curation YAML text (`events: { <id>: { title, date, hide, mergeInto, split … } }`). */
+export function parseCuration(path: string, text?: string): Curation {
+  const file = readYaml(path, text);
+  const curation: Curation = { events: {} };
+  if (file.root === null) return curation;
+  const top: Entry = new Entry(file, file.root);
+  top.only(['events']);
+  const events = top.field('events');
+  if (events === undefined) return curation;
+  if (!isMap(events)) top.fail('"events" must map event ids to corrections', events);
+  for (const pair of events.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const at = (pair.key as Node | null) ?? events;
+    if (!EVENT_ID.test(key)) throw new InputError(path, `"${key}" is not an event id`, file.line(at));
+    if (pair.value === null || !isMap(pair.value)) throw new InputError(path, `"${key}": expected a mapping of corrections`, file.line(at));
+    const e: Entry = new Entry(file, pair.value as Node);
+    e.only(['title', 'date', 'end', 'precision', 'status', 'hide', 'mergeInto', 'split']);
+    const entry: CurationEntry = {};
+    const title = e.string('title');
+    if (title !== undefined) entry.title = title;
+    for (const k of ['date', 'end'] as const) {
+      const v = e.string(k);
+      if (v === undefined) continue;
+      if (!isIsoDate(v)) e.fail(`"${k}" must be a real date YYYY-MM-DD (got ${v})`, e.field(k));
+      entry[k] = v;
+    }
+    const precision = e.string('precision');
+    if (precision !== undefined) {
+      if (!PRECISIONS.includes(precision as Precision)) e.fail(`"precision" must be one of ${PRECISIONS.join(', ')}`, e.field('precision'));
+      entry.precision = precision as Precision;
+    }
+    const status = e.string('status');
+    if (status !== undefined) {
+      if (status !== 'happened' && status !== 'planned') e.fail('"status" must be happened or planned', e.field('status'));
+      entry.status = status as EventStatus;
+    }
+    const hide = e.boolean('hide');
+    if (hide !== undefined) entry.hide = hide;
+    const into = e.string('mergeInto');
+    if (into !== undefined) {
+      if (!EVENT_ID.test(into)) e.fail(`"mergeInto" must be an event id`, e.field('mergeInto'));
+      entry.mergeInto = into;
+    }
+    const split = e.field('split');
+    if (split !== undefined) {
+      if (!isSeq(split)) e.fail('"split" must be a list of { id, citations }', split);
+      entry.split = split.items.map((item) => {
+        const s: Entry = new Entry(file, item as Node);
+        s.only(['id', 'citations', 'title']);
+        const id = s.string('id', true);
+        if (!SLUG.test(id)) s.fail(`split id "${id}" must be lower-case words joined by hyphens`, s.field('id'));
+        const citations = s.strings('citations');
+        if (citations.length === 0) s.fail('a split needs citations ("<source>#<sentence>")');
+        for (const c of citations) if (!/^.+#\d+$/.test(c)) s.fail(`citation "${c}" must be "<source>#<sentence>"`, s.field('citations'));
+        const t = s.string('title');
+        return t === undefined ? { id, citations } : { id, citations, title: t };
+      });
+    }
+    curation.events[key] = entry;
+  }
+  return curation;
+}
+
+/** Load content/curation.yaml (missing file = no curation); InputError naming file and line on bad data. */
+export function loadCuration(path: string): Curation {
+  if (!existsSync(path)) return { events: {} };
+  return parseCuration(path);
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** Apply curation; `resummarise` rebuilds a body from citations. Returns the events, the hidden ones and unknown ids. */
+export function applyCuration(
+  events: readonly TimelineEvent[],
+  curation: Curation,
+  resummarise: (sources: readonly Citation[]) => string,
+): { events: TimelineEvent[]; hidden: TimelineEvent[]; unused: string[] } {
+  const byId = new Map(events.map((e) => [e.id, { ...e, sources: [...e.sources] }]));
+  const ids = Object.keys(curation.events).sort();
+  const unused = new Set<string>();
+  for (const id of ids) if (!byId.has(id)) unused.add(id);
+  // Split first: the new events can themselves be curated by their new ids.
+  for (const id of ids) {
+    const event = byId.get(id);
+    const split = curation.events[id]?.split;
+    if (event === undefined || split === undefined) continue;
+    for (const part of split) {
+      const keys = new Set(part.citations);
+      const moved = event.sources.filter((c) => keys.has(`${c.source}#${c.sentence}`));
+      if (moved.length === 0 || byId.has(part.id)) continue;
+      event.sources = event.sources.filter((c) => !keys.has(`${c.source}#${c.sentence}`));
+      byId.set(part.id, { ...event, id: part.id, title: part.title ?? event.title, sources: moved, summary: resummarise(moved) });
+      event.summary = resummarise(event.sources);
+    }
+  }
+  for (const id of ids) if (unused.has(id) && byId.has(id)) unused.delete(id);
+  for (const id of ids) {
+    const into = curation.events[id]?.mergeInto;
+    const event = byId.get(id);
+    if (into === undefined || event === undefined) continue;
+    const target = byId.get(into);
+    if (target === undefined || into === id) {
+      unused.add(into);
+      continue;
+    }
+    const seen = new Set(target.sources.map((c) => `${c.source}#${c.sentence}`));
+    target.sources = [...target.sources, ...event.sources.filter((c) => !seen.has(`${c.source}#${c.sentence}`))];
+    target.actors = union(target.actors, event.actors);
+    target.places = union(target.places, event.places);
+    target.topics = union(target.topics, event.topics);
+    if (event.status === 'happened') target.status = 'happened';
+    target.summary = resummarise(target.sources);
+    byId.delete(id);
+  }
+  const hidden: TimelineEvent[] = [];
+  for (const id of ids) {
+    const entry = curation.events[id];
+    const event = byId.get(id);
+    if (entry === undefined || event === undefined) continue;
+    if (entry.title !== undefined) event.title = entry.title;
+    if (entry.date !== undefined) event.date = entry.date;
+    if (entry.precision !== undefined) event.precision = entry.precision;
+    if (entry.end !== undefined) event.end = entry.end;
+    else if (entry.date !== undefined && entry.precision === 'day') delete event.end;
+    if (entry.status !== undefined) event.status = entry.status;
+    if (entry.hide === true) {
+      hidden.push(event);
+      byId.delete(id);
+    }
+  }
+  return { events: [...byId.values()], hidden, unused: [...unused].sort() };
+}

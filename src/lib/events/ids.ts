@@ -1,0 +1,96 @@
+/**
+ * Stable event ids: `<date>-<key words>`, from the words of the event's first dated clause (not its
+ * title, so retitling never moves a page). An event that shares a citation with an event already on
+ * disk keeps that event's id.
+ */
+import { UTCDate } from '@date-fns/utc';
+import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { slug } from 'github-slugger';
+import { toUtc } from '../dates/calendar.ts';
+import type { Citation, IsoDate, Precision } from '../model.ts';
+import { keyTerms, tokenize } from './text.ts';
+
+/** An event on disk, for stable ids. */
+export interface PreviousEvent {
+  id: string;
+  title: string;
+  date: IsoDate;
+  sources: Citation[];
+}
+
+const SEASONS = ['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'];
+
+/** The date part of an id, as precise as the event: `2025-11-30`, `2025-w49`, `2025-10`, `2025-spring`, `2022`. */
+export function datePrefix(date: IsoDate, precision: Precision): string {
+  const year = date.slice(0, 4);
+  switch (precision) {
+    case 'day':
+      return date;
+    case 'week': {
+      const d = new UTCDate(toUtc(date));
+      return `${getISOWeekYear(d)}-w${String(getISOWeek(d)).padStart(2, '0')}`;
+    }
+    case 'month':
+      return date.slice(0, 7);
+    case 'season':
+      return `${year}-${SEASONS[Number(date.slice(5, 7)) - 1] ?? 'season'}`;
+    case 'year':
+      return year;
+  }
+}
+
+/** 3–6 key words of a clause as a slug; function, time and reporting words are skipped. */
+export function keyWordSlug(text: string): string {
+  const keys = new Set(keyTerms(text));
+  const words: string[] = [];
+  for (const t of tokenize(text)) {
+    if (words.length >= 6) break;
+    const bare = t.lower.replace(/['’]s$/, '').replace(/['’]/g, '');
+    const k = keyTerms(t.text)[0];
+    if (k === undefined || !keys.has(k)) continue;
+    if (words.includes(bare)) continue;
+    words.push(bare);
+    if (words.length >= 3 && words.join('-').length >= 32) break;
+  }
+  return slug(words.join(' ')).replace(/-+/g, '-').replace(/^-|-$/g, '') || 'event';
+}
+
+/** A citation's identity across runs: the source and the exact quote. */
+export function citationKey(c: Pick<Citation, 'source' | 'quote'>): string {
+  return `${c.source}\u0000${c.quote}`;
+}
+
+/**
+ * Final ids. Each event is offered the previous ids it shares citations with; the pair sharing the
+ * most citations wins first (ties: smaller previous id, then earlier event). Others get their natural
+ * id, with `-2`, `-3`… on a clash, in event order.
+ */
+export function assignIds(
+  events: ReadonlyArray<{ natural: string; citations: readonly Citation[] }>,
+  previous: readonly PreviousEvent[],
+): string[] {
+  const prevByKey = new Map<string, string[]>();
+  for (const p of previous) for (const c of p.sources) prevByKey.set(citationKey(c), [...(prevByKey.get(citationKey(c)) ?? []), p.id]);
+  const pairs: Array<{ event: number; id: string; shared: number }> = [];
+  events.forEach((e, i) => {
+    const counts = new Map<string, number>();
+    for (const c of e.citations) for (const id of new Set(prevByKey.get(citationKey(c)) ?? [])) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [id, shared] of counts) pairs.push({ event: i, id, shared });
+  });
+  pairs.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.event - b.event);
+  const out: Array<string | undefined> = events.map(() => undefined);
+  const taken = new Set<string>();
+  for (const p of pairs) {
+    if (out[p.event] !== undefined || taken.has(p.id)) continue;
+    out[p.event] = p.id;
+    taken.add(p.id);
+  }
+  return events.map((e, i) => {
+    const kept = out[i];
+    if (kept !== undefined) return kept;
+    let id = e.natural;
+    for (let n = 2; taken.has(id); n++) id = `${e.natural}-${n}`;
+    taken.add(id);
+    return id;
+  });
+}

@@ -1,0 +1,228 @@
+/**
+ * Ingest stage 3: dated sentences → merged, cited, titled, tagged events with stable ids.
+ * Each step lives in its own module; this file wires them together and keeps the report.
+ */
+import { compareIso } from '../dates/calendar.ts';
+import type { Citation, Curation, Gazetteer, IsoDate, TimelineEvent } from '../model.ts';
+import { attachAntecedents, attachUndated, clauseBag, resolveMentions } from './anchor.ts';
+import { extractCandidates, sentenceInfos } from './candidates.ts';
+import { applyCuration } from './curation.ts';
+import { assignIds, datePrefix, keyWordSlug } from './ids.ts';
+import type { PreviousEvent } from './ids.ts';
+import { mergeCandidates, PRECISION_RANK } from './merge.ts';
+import type { Cluster, MergeInput } from './merge.ts';
+import { corpusWeights, sentenceBag } from './similarity.ts';
+import { eventStatus } from './status.ts';
+import { displayName, summarise } from './summary.ts';
+import { cleanClause, candidateTitle, titleScore, withoutDates } from './title.ts';
+import type { Candidate, DatedDocument, EventsReport, LeftOut, SentenceInfo } from './types.ts';
+
+export { loadCuration } from './curation.ts';
+export { loadGazetteer } from './gazetteer.ts';
+export { tagText } from './tagger.ts';
+export type { DatedDocument, EventsReport, LeftOut } from './types.ts';
+export type { PreviousEvent } from './ids.ts';
+
+export interface BuildOptions {
+  gazetteer: Gazetteer;
+  curation: Curation;
+  previous: PreviousEvent[];
+  /** Events that end before this date are background context (`background: true`). */
+  focusFrom: IsoDate;
+}
+
+export interface BuildResult {
+  events: TimelineEvent[];
+  report: EventsReport;
+}
+
+/** Quotes kept per source per event; further sentences are reported as `attached-to:<id>`. */
+export const QUOTES_PER_SOURCE = 3;
+
+interface Cited {
+  info: SentenceInfo;
+  citation: Citation;
+  /** 0 dates the event, 1 names it (antecedent), 2 is context. */
+  weight: number;
+}
+
+function rangeDays(c: Candidate): number {
+  return Number(c.end.replaceAll('-', '')) - Number(c.start.replaceAll('-', ''));
+}
+
+/** The member whose date the event takes: most precise, narrowest, first reported. */
+function dateMember(members: readonly Candidate[]): Candidate {
+  return [...members].sort(
+    (a, b) =>
+      PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] ||
+      rangeDays(a) - rangeDays(b) ||
+      compareIso(a.info.referenceDate, b.info.referenceDate) ||
+      a.n - b.n,
+  )[0] as Candidate;
+}
+
+/** Every sentence citing the cluster, best reasons first, one entry per sentence. */
+function citationsOf(k: Cluster, publishedOf: (doc: number) => string): Cited[] {
+  const seen = new Map<string, Cited>();
+  const add = (info: SentenceInfo, weight: number, rule: string, expression?: string) => {
+    const key = `${info.doc}:${info.sentence}`;
+    const had = seen.get(key);
+    if (had !== undefined && had.weight <= weight) return;
+    const citation: Citation = { source: info.source, quote: info.text, paragraph: info.paragraph, sentence: info.sentence, rule };
+    if (expression !== undefined) citation.expression = expression;
+    seen.set(key, { info, citation, weight });
+  };
+  for (const c of k.members) add(c.info, 0, c.rule, c.expression.text);
+  for (const c of k.members) for (const a of c.attached) add(a.sentence, a.core ? 1 : 2, a.rule);
+  return [...seen.values()].sort(
+    (a, b) =>
+      compareIso(publishedOf(a.info.doc), publishedOf(b.info.doc)) ||
+      (a.info.source < b.info.source ? -1 : a.info.source > b.info.source ? 1 : 0) ||
+      a.info.sentence - b.info.sentence,
+  );
+}
+
+/** Tags of the cited sentences, most cited first. */
+function eventTags(cited: readonly Cited[]): Pick<TimelineEvent, 'actors' | 'places' | 'topics'> {
+  const rank = (lists: string[][]) => {
+    const n = new Map<string, number>();
+    for (const l of lists) for (const s of l) n.set(s, (n.get(s) ?? 0) + 1);
+    return [...n].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([s]) => s);
+  };
+  return {
+    actors: rank(cited.map((c) => c.info.tags.actors)),
+    places: rank(cited.map((c) => c.info.tags.places)),
+    topics: rank(cited.map((c) => c.info.tags.topics)),
+  };
+}
+
+/** Turn dated documents into merged, cited, titled, tagged events with stable ids; sorted by date then id. */
+export function buildEvents(docs: DatedDocument[], options: BuildOptions): BuildResult {
+  const { gazetteer } = options;
+  const infos = docs.map((d, i) => sentenceInfos(d, i, gazetteer));
+  const all = infos.flat();
+  const weights = corpusWeights(all, gazetteer);
+  const names = new Map(docs.map((d) => [d.doc.source.id, displayName(d.doc.source.publisher, d.doc.source.title ?? d.doc.source.id)]));
+  const publishedOf = (doc: number) => docs[doc]?.doc.publishedDate ?? '';
+  const leftOut: LeftOut[] = [];
+
+  let candidates: Candidate[] = [];
+  docs.forEach((d, i) => {
+    candidates.push(...extractCandidates(d, infos[i] ?? [], candidates.length));
+  });
+  const found = candidates.length;
+  const resolved = resolveMentions(candidates, gazetteer, weights);
+  candidates = resolved.kept;
+  const unresolvedSentences = new Set(resolved.leftOut.map((c) => `${c.info.doc}:${c.info.sentence}`));
+
+  let attachedCount = 0;
+  docs.forEach((_, i) => {
+    const own = candidates.filter((c) => c.info.doc === i);
+    attachAntecedents(own, infos[i] ?? []);
+    const free = attachUndated(infos[i] ?? [], own, gazetteer, weights);
+    leftOut.push(...free);
+  });
+
+  for (const c of candidates) attachedCount += c.attached.length;
+  const inputs: MergeInput[] = candidates.map((c) => {
+    const core = clauseBag(c, gazetteer);
+    for (const a of c.attached) if (a.core) for (const k of sentenceBag(a.sentence)) core.add(k);
+    const bag = new Set(core);
+    for (const a of c.attached) for (const k of sentenceBag(a.sentence)) bag.add(k);
+    return { candidate: c, bag, core };
+  });
+  const clusters = mergeCandidates(inputs, weights);
+
+  const drafts = clusters.map((k) => {
+    const dm = dateMember(k.members);
+    const cited = citationsOf(k, publishedOf);
+    const exprsOf = (c: Candidate) => docs[c.info.doc]?.expressions[c.info.sentence] ?? [];
+    const titled = k.members
+      .map((c) => {
+        const t = candidateTitle(c, exprsOf(c), gazetteer);
+        return { c, t, score: titleScore(t, c, gazetteer) };
+      })
+      .sort((a, b) => b.score - a.score || compareIso(a.c.info.referenceDate, b.c.info.referenceDate) || a.c.n - b.c.n);
+    const first = [...k.members].sort(
+      (a, b) => compareIso(publishedOf(a.info.doc), publishedOf(b.info.doc)) || (a.info.source < b.info.source ? -1 : a.info.source > b.info.source ? 1 : 0) || a.n - b.n,
+    )[0] as Candidate;
+    const firstClause = cleanClause(withoutDates(first.clause, exprsOf(first).filter((e) => e.start >= first.clauseStart && e.end <= first.clauseEnd).map((e) => ({ start: e.start - first.clauseStart, end: e.end - first.clauseStart, text: e.text }))));
+    const date = dm.start;
+    return {
+      k,
+      dm,
+      cited,
+      title: titled[0]?.t.text ?? firstClause,
+      natural: `${datePrefix(date, dm.precision)}-${keyWordSlug(firstClause)}`,
+    };
+  });
+  drafts.sort((a, b) => compareIso(a.dm.start, b.dm.start) || (a.natural < b.natural ? -1 : a.natural > b.natural ? 1 : 0) || (a.k.members[0]?.n ?? 0) - (b.k.members[0]?.n ?? 0));
+  const ids = assignIds(
+    drafts.map((d) => ({ natural: d.natural, citations: d.cited.map((c) => c.citation) })),
+    options.previous,
+  );
+
+  const citedKeys = new Set<string>();
+  const overflow: LeftOut[] = [];
+  const events: TimelineEvent[] = drafts.map((d, i) => {
+    const id = ids[i] as string;
+    const perSource = new Map<string, number>();
+    const kept: Cited[] = [];
+    for (const c of [...d.cited].sort((a, b) => a.weight - b.weight)) {
+      const n = perSource.get(c.info.source) ?? 0;
+      if (n >= QUOTES_PER_SOURCE) {
+        overflow.push({ source: c.info.source, sentence: c.info.sentence, paragraph: c.info.paragraph, text: c.info.text, reason: `attached-to:${id}` });
+        continue;
+      }
+      perSource.set(c.info.source, n + 1);
+      kept.push(c);
+    }
+    const sources = d.cited.filter((c) => kept.includes(c)).map((c) => c.citation);
+    const e: TimelineEvent = {
+      id,
+      title: d.title,
+      date: d.dm.start,
+      precision: d.dm.precision,
+      status: eventStatus(d.k.members),
+      ...eventTags(kept),
+      sources,
+      summary: summarise(sources, names),
+    };
+    if (d.dm.end !== d.dm.start) e.end = d.dm.end;
+    if (d.dm.modifier !== undefined) e.modifier = d.dm.modifier;
+    return e;
+  });
+
+  const curated = applyCuration(events, options.curation, (s) => summarise(s, names));
+  const final = curated.events
+    .map((e) => (compareIso(e.end ?? e.date, options.focusFrom) < 0 ? { ...e, background: true } : e))
+    .sort((a, b) => compareIso(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const e of final) for (const c of e.sources) citedKeys.add(`${c.source}#${c.sentence}`);
+
+  // Every sentence not quoted by an event is reported once, with its first reason.
+  const reasons = new Map<string, LeftOut>();
+  const note = (l: LeftOut) => {
+    const key = `${l.source}#${l.sentence}`;
+    if (citedKeys.has(key) || reasons.has(key)) return;
+    reasons.set(key, unresolvedKeys.has(key) ? { ...l, reason: 'unresolved-anchor' } : l);
+  };
+  const unresolvedKeys = new Set(resolved.leftOut.map((c) => `${c.info.source}#${c.info.sentence}`));
+  for (const e of curated.hidden) for (const c of e.sources) note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: `hidden:${e.id}` });
+  overflow.forEach(note);
+  leftOut.forEach(note);
+  for (const s of all) {
+    const reason = unresolvedSentences.has(`${s.doc}:${s.sentence}`) ? 'unresolved-anchor' : 'not-cited';
+    note({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
+  }
+  const order = new Map(docs.map((d, i) => [d.doc.source.id, i]));
+  const report: EventsReport = {
+    candidates: found,
+    events: final.length,
+    merges: candidates.length - clusters.length,
+    attached: attachedCount,
+    leftOut: [...reasons.values()].sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence),
+    unusedCuration: curated.unused,
+    keptIds: ids.filter((id) => options.previous.some((p) => p.id === id)).length,
+  };
+  return { events: final, report };
+}
