@@ -34,8 +34,17 @@ function fileFor(root: string, urlPath: string): string | undefined {
   return existsSync(path) && statSync(path).isFile() ? path : undefined;
 }
 
+export interface ServeOptions {
+  /** Called when a response is finished, with the bytes of its body as sent (after gzip). */
+  onSent?: (path: string, bytes: number) => void;
+}
+
 /** Serve `root` on 127.0.0.1:`port` (0 = any free port). Resolves once listening. */
-export function serveStatic(root: string, port = 0): Promise<{ server: Server; url: string }> {
+export function serveStatic(
+  root: string,
+  port = 0,
+  options: ServeOptions = {},
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     let file = fileFor(root, req.url ?? '/');
     let status = 200;
@@ -55,7 +64,13 @@ export function serveStatic(root: string, port = 0): Promise<{ server: Server; u
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
     const stream = createReadStream(file);
-    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+    const body = gzip ? stream.pipe(createGzip()) : stream;
+    let sent = 0;
+    body.on('data', (chunk: Buffer) => {
+      sent += chunk.length;
+    });
+    body.on('end', () => options.onSent?.(req.url ?? '/', sent));
+    body.pipe(res);
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {

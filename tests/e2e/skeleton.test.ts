@@ -39,7 +39,7 @@ describe('timeline', () => {
 describe('header search', () => {
   it('types "Yermak" and reaches the event of his resignation from the results', async () => {
     const page = await open('/');
-    await page.locator('pagefind-modal-trigger button, pagefind-modal-trigger').first().click();
+    await page.locator('#search-open').click();
     const input = page.locator('pagefind-modal input').first();
     await input.waitFor({ state: 'visible' });
     await input.fill('Yermak');
@@ -50,7 +50,7 @@ describe('header search', () => {
     await result.waitFor({ state: 'visible', timeout: 15_000 });
     await result.click();
     await page.waitForURL(/\/events\//);
-    expect((await page.locator('h1').textContent() ?? '').toLowerCase()).toContain('resign');
+    expect(((await page.locator('h1').textContent()) ?? '').toLowerCase()).toContain('resign');
     await page.close();
   });
 });

@@ -124,7 +124,7 @@ describe('seed articles', () => {
     const doc = read('envoys-head-to-russia-2025-12-01');
     const posts = doc.segments.filter((s) => s.kind === 'post');
     expect(posts.map((p) => [p.author, p.referenceDate])).toEqual([
-      ['Volodymyr Zelenskyy (@ZelenskyyUa)', '2025-11-30'],
+      ['Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa)', '2025-11-30'],
       ['Eric Daugherty (@EricLDaugh)', '2025-11-30'],
     ]);
     const all = texts(doc);

@@ -9,7 +9,7 @@ import { isPlanned } from './candidates.ts';
 import { corpusWeights, overlap, sentenceBag, textBag } from './similarity.ts';
 import type { Bag, Weights } from './similarity.ts';
 import { tagText } from './tagger.ts';
-import { keyTerms, stem, tokenize } from './text.ts';
+import { keyTerms, termKey, tokenize } from './text.ts';
 import type { Candidate, LeftOut, SentenceInfo } from './types.ts';
 
 /** Tunable thresholds of the context rules (documented in docs/events.md). */
@@ -29,8 +29,9 @@ const PRONOUN_OPENING = /^\W*(?:he|she|they|it|his|her|their|its|we|the (?:talks
 
 /** Key bag of a candidate's clause. */
 export function clauseBag(c: Candidate, gazetteer: Gazetteer): Set<string> {
-  const tags = tagText(c.clause, gazetteer);
-  return textBag(keyTerms(c.clause), tags.actors, tags.places);
+  const text = c.subject === undefined ? c.clause : `${c.subject} ${c.clause}`;
+  const tags = tagText(text, gazetteer);
+  return textBag(keyTerms(text), tags.actors, tags.places);
 }
 
 /**
@@ -94,7 +95,7 @@ function antecedentFits(c: Candidate, s: SentenceInfo): boolean {
   const head = words[0]?.lower;
   const noun = words[1]?.lower;
   if (head === 'the') return s.tags.actors.length >= 2;
-  return noun !== undefined && s.terms.includes(stem(noun));
+  return noun !== undefined && s.terms.includes(termKey(noun));
 }
 
 /** Attach to each anaphoric candidate the sentence before it in its segment (its antecedent). */
@@ -108,6 +109,30 @@ export function attachAntecedents(candidates: readonly Candidate[], sentences: r
     if (dated.has(prev.sentence) && !antecedentFits(c, prev)) continue;
     c.attached.push({ sentence: prev, rule: 'context:following-sentence', core: true });
   }
+}
+
+/** For each sentence inside a quotation left open at its end, the later sentence of its paragraph that closes it. */
+export function quotationCloser(sentences: readonly SentenceInfo[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let open: number[] = [];
+  let paragraph = -1;
+  for (const s of sentences) {
+    if (s.paragraph !== paragraph) {
+      open = [];
+      paragraph = s.paragraph;
+    }
+    let inside = open.length > 0;
+    for (const ch of s.text) {
+      if (ch === '“') inside = true;
+      else if (ch === '”') {
+        if (inside) for (const o of open) out.set(o, s.sentence);
+        open = [];
+        inside = false;
+      }
+    }
+    if (inside) open.push(s.sentence);
+  }
+  return out;
 }
 
 /**
@@ -145,8 +170,16 @@ export function attachUndated(
     return b;
   };
   const left: LeftOut[] = [];
+  const closer = quotationCloser(sentences);
   for (const s of sentences) {
     if (bySentence.has(s.sentence) || antecedentOf.has(s.sentence)) continue;
+    // A sentence inside a quotation belongs to the saying that closes it ("…,” Zelensky said on Saturday.").
+    const saying = bySentence.get(closer.get(s.sentence) ?? -1)?.find((c) => c.statement);
+    if (saying !== undefined && !s.furnitureLike) {
+      saying.attached.push({ sentence: s, rule: 'context:quotation', core: true });
+      eventsOf.set(s.sentence, [saying]);
+      continue;
+    }
     const leave = (reason: string) =>
       left.push({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
     if (s.furnitureLike) {

@@ -6,13 +6,14 @@
 import { compareIso } from '../dates/calendar.ts';
 import type { Gazetteer, TimeExpression } from '../model.ts';
 import { clauseSpans } from './clauses.ts';
+import { isRelativeOpening, nounPhraseBefore, participlePhrase, sayingOf } from './subjects.ts';
 import type { Span } from './clauses.ts';
 import { tagText } from './tagger.ts';
 import { keyTerms, tokenize } from './text.ts';
 import type { Candidate, DatedDocument, SentenceInfo } from './types.ts';
 
 const REPORTING =
-  /^(?:said|says|say|told|tells|tell|announced|announces|announcement|stated|wrote|writes|posted|post|added|adds|warned|insisted|claimed|declared|address|conference|interview|remarks|statement|readout|briefing|television|reporters)$/i;
+  /^(?:said|says|say|told|tells|tell|announced|announces|announcement|stated|wrote|writes|posted|post|added|adds|warned|insisted|claimed|declared|address|conference|interview|remarks|statement|readout|briefing|television|reporters|telling|comments)$/i;
 
 const FUTURE = /\b(?:will|shall|’ll|'ll|plans? to|planned|set to|expected to|scheduled|due to|going to|to travel|upcoming|anticipates?)\b/i;
 
@@ -72,8 +73,16 @@ function datingExpressions(list: readonly TimeExpression[]): number[] {
     });
 }
 
+/** The clause of an expression that stands alone ("Today, following …, X reported …"): reach on to the main clause. */
+function widen(text: string, span: Span, e: TimeExpression): Span {
+  const rest = text.slice(span.start, span.end);
+  const own = tokenize(rest).filter((t) => t.start + span.start < e.start || t.end + span.start > e.end);
+  if (own.length >= 2 || span.start !== 0) return span;
+  return { start: span.start, end: text.length };
+}
+
 /** Candidates of one document, numbered from `first`. */
-export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo[], first: number): Candidate[] {
+export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo[], first: number, gazetteer: Gazetteer): Candidate[] {
   const out: Candidate[] = [];
   for (const info of infos) {
     const list = d.expressions[info.sentence] ?? [];
@@ -84,8 +93,24 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
     const exprs = usable.map((i) => list[i] as TimeExpression);
     const spans = clauseSpans(text, exprs);
     const made: Candidate[] = exprs.map((e, k) => {
-      const span = spans[k] ?? { start: 0, end: text.length };
+      let span = widen(text, spans[k] ?? { start: 0, end: text.length }, e);
+      let subject: string | undefined;
+      let participle = false;
+      const phrase = participlePhrase(text, e.start);
+      if (phrase !== undefined && phrase.start >= span.start && phrase.end <= span.end && phrase.start < e.start) {
+        // "The proposal, leaked in mid-November, alarmed …": the phrase is the event, the noun its subject.
+        const np = nounPhraseBefore(text, phrase.start - 1);
+        if (np !== '') {
+          subject = np;
+          participle = true;
+          span = phrase;
+        }
+      } else if (isRelativeOpening(text, span.start) && !/^\s*who\b/i.test(text.slice(span.start))) {
+        const np = nounPhraseBefore(text, span.start);
+        if (np !== '') subject = np;
+      }
       const clause = text.slice(span.start, span.end);
+      const statement = datesSaying(text, span, e);
       const c: Candidate = {
         n: 0,
         info,
@@ -93,9 +118,10 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
         clauseStart: span.start,
         clauseEnd: span.end,
         clause,
-        statement: datesSaying(text, span, e),
-        // Only a sentence's opening words point back to the sentence before.
-        anaphor: span.start === 0 && opensWithAnaphor(clause),
+        statement,
+        mention: possessive(text, e),
+        // Only a sentence's opening words point back to the sentence before, and never the date itself ("This past week").
+        anaphor: span.start === 0 && opensWithAnaphor(clause) && !(e.start <= text.length - text.trimStart().length + 1),
         start: e.startDate,
         end: e.endDate,
         precision: e.precision,
@@ -103,15 +129,26 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
         planned: false,
         attached: [],
       };
+      if (subject !== undefined) c.subject = subject;
+      if (participle) c.participle = true;
+      if (statement) {
+        const saying = sayingOf(text, e.start, e.end, gazetteer);
+        if (saying !== undefined) c.saying = saying;
+      }
       if (e.modifier !== undefined) c.modifier = e.modifier;
       c.planned = isPlanned(c);
       return c;
     });
+    // A dated relative clause inside what someone said names another event in passing.
+    const saidAt = made.filter((c) => c.statement).map((c) => c.expression.end);
+    for (const c of made) {
+      if (!c.statement && saidAt.some((at) => at <= c.clauseStart) && isRelativeOpening(text, c.clauseStart)) c.mention = true;
+    }
     // A saying whose content is dated by a later expression is not the news: the content is.
     const kept = made.filter((c, k) => {
       if (!c.statement) return true;
       const next = made[k + 1];
-      if (next === undefined || next.statement) return true;
+      if (next === undefined || next.statement || next.mention) return true;
       const between = text.slice(c.expression.end, next.clauseStart + 5);
       return !(/^that\b/i.test(next.clause) || next.clauseStart === c.expression.end || /\bthat\b/i.test(between));
     });

@@ -17,7 +17,7 @@ export interface Boundary {
 }
 
 const OPENERS =
-  /(?<![\p{L}\p{N}'’])(which|who|whom|whose|where|while|whereas|although|though|because|but|that|when|after|as|according|referring|saying|adding|including)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}'’])(which|who|whom|whose|where|while|whereas|although|though|because|but|that|when|after|since|as|according|referring|saying|adding|including)(?![\p{L}\p{N}])/giu;
 
 /** Words that open a new clause only after a comma (elsewhere they join phrases). */
 const AFTER_COMMA_ONLY = new Set(['as', 'when', 'after', 'including', 'saying', 'adding', 'referring']);
@@ -53,10 +53,16 @@ export function boundaries(text: string, protect: readonly Span[]): Boundary[] {
     if (AFTER_COMMA_ONLY.has(word) && !comma) continue;
     // "that" as a determiner ("that attack") keeps the phrase; as a complementiser it opens a clause.
     if (word === 'that' && /^\s+(?:attack|strike|meeting|plan|deal|proposal|issue|point|week|day)\b/i.test(text.slice(m.index + 4))) continue;
+    // "all but two", "nothing but": an exception, not a clause.
+    if (word === 'but' && /\b(?:all|nothing|anything|everything|none|everyone|anyone)\s+$/i.test(before)) continue;
+    // "since 2022" is a date phrase; "since it launched" opens a clause.
+    if (word === 'since' && protect.some((p) => /^\s*$/.test(text.slice(m.index + 5, Math.max(m.index + 5, p.start))) && p.start >= m.index + 5 && p.start <= m.index + 7)) continue;
     const cut = comma ? before.search(/,\s*$/) : m.index;
     out.push({ cut, next: m.index, word });
   }
   for (const m of text.matchAll(/,\s+(?=[\p{L}]+ing\b)/gu)) out.push({ cut: m.index, next: m.index + m[0].length, word: '' });
+  // ", and <clause>": a second main clause (a list's last item only shortens the clause).
+  for (const m of text.matchAll(/,\s+(?=and\s)/g)) out.push({ cut: m.index, next: m.index + m[0].length + 4, word: 'and' });
   return out
     .filter((b) => !protect.some((p) => b.next > p.start && b.cut < p.end))
     .sort((a, b) => a.cut - b.cut || a.next - b.next);
@@ -72,7 +78,9 @@ export function clauseSpans(text: string, exprs: readonly Span[]): Span[] {
   const bounds = boundaries(text, exprs);
   const spans = exprs.map((e) => {
     const own = aside.find((a) => e.start > a.start && e.end < a.end);
-    const usable = own === undefined ? bounds.filter((b) => !inside(b.cut, aside)) : bounds;
+    // An aside's own dashes do not end the clause around it: the title drops the aside instead.
+    const edge = (b: Boundary) => aside.some((a) => b.cut === a.start || b.next === a.end);
+    const usable = own === undefined ? bounds.filter((b) => !inside(b.cut, aside) && !edge(b)) : bounds;
     let start = own?.start ?? 0;
     let end = own?.end ?? text.length;
     for (const b of usable) {

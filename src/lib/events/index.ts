@@ -12,6 +12,7 @@ import type { PreviousEvent } from './ids.ts';
 import { mergeCandidates, PRECISION_RANK } from './merge.ts';
 import type { Cluster, MergeInput } from './merge.ts';
 import { corpusWeights, sentenceBag } from './similarity.ts';
+import { actorsOf, subjectCountry } from './subjects.ts';
 import { eventStatus } from './status.ts';
 import { displayName, summarise } from './summary.ts';
 import { cleanClause, candidateTitle, titleScore, withoutDates } from './title.ts';
@@ -96,6 +97,20 @@ function eventTags(cited: readonly Cited[]): Pick<TimelineEvent, 'actors' | 'pla
   };
 }
 
+/** The words that open what a candidate is about: its borrowed subject, an anaphor's antecedent, or its own clause. */
+function subjectText(c: Candidate): string {
+  if (c.subject !== undefined) return c.subject;
+  const antecedent = c.attached.find((a) => a.core && a.rule === 'context:following-sentence');
+  if (c.anaphor && antecedent !== undefined) return antecedent.sentence.text;
+  const at = c.expression.start - c.clauseStart;
+  // "A day before the delegations met, Russia bombarded …": the subject follows the opening phrase.
+  if (at <= 3) {
+    const comma = c.clause.indexOf(',', c.expression.end - c.clauseStart);
+    if (comma > 0 && comma < 100) return c.clause.slice(comma + 1).trim();
+  }
+  return cleanClause(withoutDates(c.clause, [{ start: at, end: c.expression.end - c.clauseStart, text: c.expression.text }]));
+}
+
 /** Turn dated documents into merged, cited, titled, tagged events with stable ids; sorted by date then id. */
 export function buildEvents(docs: DatedDocument[], options: BuildOptions): BuildResult {
   const { gazetteer } = options;
@@ -108,7 +123,7 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
 
   let candidates: Candidate[] = [];
   docs.forEach((d, i) => {
-    candidates.push(...extractCandidates(d, infos[i] ?? [], candidates.length));
+    candidates.push(...extractCandidates(d, infos[i] ?? [], candidates.length, gazetteer));
   });
   const found = candidates.length;
   const resolved = resolveMentions(candidates, gazetteer, weights);
@@ -129,7 +144,10 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     for (const a of c.attached) if (a.core) for (const k of sentenceBag(a.sentence)) core.add(k);
     const bag = new Set(core);
     for (const a of c.attached) for (const k of sentenceBag(a.sentence)) bag.add(k);
-    return { candidate: c, bag, core };
+    const input: MergeInput = { candidate: c, bag, core, actors: actorsOf(`${c.subject ?? ''} ${c.clause}`, gazetteer) };
+    const side = subjectCountry(subjectText(c), gazetteer);
+    if (side !== undefined) input.subjectSide = side;
+    return input;
   });
   const clusters = mergeCandidates(inputs, weights);
 

@@ -13,6 +13,8 @@ import type { Candidate } from './types.ts';
 export const MERGE = {
   /** Least overlap of terms and names for two reports of one event. */
   score: 7,
+  /** Least overlap for a mention ("Sunday’s talks") to join an event of its date. */
+  mention: 2.5,
   /** Planned events are dated loosely ("next week" said on two days): such ranges may be this far apart… */
   plannedGapDays: 7,
   /** …when the reports agree this strongly. */
@@ -26,6 +28,8 @@ export interface Cluster {
   members: Candidate[];
   start: string;
   end: string;
+  /** Planned reports of adjacent ranges merged: the event spans their union. */
+  union?: boolean;
 }
 
 /** What merging needs to know of each candidate. */
@@ -35,6 +39,10 @@ export interface MergeInput {
   bag: Bag;
   /** Clause and antecedents only: who the event is between. */
   core: Bag;
+  /** The one country the clause's subject names ("Russia bombarded …"), if any: attackers must agree. */
+  subjectSide?: string;
+  /** People the clause names as actors (not possessives): a vaguer report may add none. */
+  actors: ReadonlySet<string>;
 }
 
 function monthKeys(start: string, end: string): string[] {
@@ -69,10 +77,31 @@ export function mergeOrder(a: Candidate, b: Candidate): number {
   );
 }
 
+type Working = Cluster & { inputs: MergeInput[]; sides: Set<string>; sentences: Set<string>; subjects: Set<string>; actors: Set<string>; finest: number };
+
+/** Why a candidate may not join a cluster even when their words agree. */
+function blocked(input: MergeInput, k: Working, mySides: ReadonlySet<string>): boolean {
+  const c = input.candidate;
+  if (k.sentences.has(`${c.info.doc}:${c.info.sentence}`)) return true;
+  if (sidesConflict(mySides, k.sides)) return true;
+  // "Russia bombarded …" and "Ukraine struck …" on one day are two events.
+  if (input.subjectSide !== undefined && k.subjects.size > 0 && !k.subjects.has(input.subjectSide)) return true;
+  // A vaguer report ("sometime next week") that names someone the precise one never does is another event.
+  if (PRECISION_RANK[c.precision] > k.finest && !c.mention && [...input.actors].some((a) => !k.actors.has(a))) return true;
+  return false;
+}
+
+/** The same speaker's sayings in one range are one statement. */
+function sameSpeaker(c: Candidate, k: Working): boolean {
+  const who = c.saying?.speakerSlug;
+  return c.statement && who !== undefined && k.members.some((m) => m.statement && m.saying?.speakerSlug === who);
+}
+
 /** Cluster the candidates; the result is in placement order and deterministic. */
 export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Cluster[] {
-  const sorted = [...inputs].sort((a, b) => mergeOrder(a.candidate, b.candidate));
-  const clusters: Array<Cluster & { inputs: MergeInput[]; sides: Set<string>; sentences: Set<string> }> = [];
+  // Mentions ("Sunday’s talks") go last: they join the event their date holds rather than found one.
+  const sorted = [...inputs].sort((a, b) => Number(a.candidate.mention) - Number(b.candidate.mention) || mergeOrder(a.candidate, b.candidate));
+  const clusters: Working[] = [];
   const buckets = new Map<string, number[]>();
   for (const input of sorted) {
     const c = input.candidate;
@@ -81,28 +110,43 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     const seen = new Set<number>();
     let best = -1;
     let bestScore = 0;
+    let bestLoose = false;
     const slack = c.planned && c.precision !== 'day' ? MERGE.plannedGapDays : 0;
     for (const key of monthKeys(addDays(c.start, -slack), addDays(c.end, slack))) {
       for (const i of buckets.get(key) ?? []) {
         if (seen.has(i)) continue;
         seen.add(i);
         const k = clusters[i];
-        if (k === undefined || k.sentences.has(sentenceKey)) continue;
+        if (k === undefined) continue;
         const exact = rangesMeet(c.start, c.end, k.start, k.end, 0);
         const loose = !exact && slack > 0 && k.inputs.every((m) => m.candidate.planned) && rangesMeet(c.start, c.end, k.start, k.end, slack);
         if (!exact && !loose) continue;
-        if (sidesConflict(mySides, k.sides)) continue;
-        const score = Math.max(...k.inputs.map((m) => overlap(input.bag, m.bag, w)));
-        const needed = exact ? MERGE.score : MERGE.plannedScore;
+        if (blocked(input, k, mySides)) continue;
+        const vaguer = PRECISION_RANK[c.precision] > k.finest;
+        let score = Math.max(...k.inputs.map((m) => overlap(vaguer ? input.core : input.bag, vaguer ? m.core : m.bag, w)));
+        if (exact && sameSpeaker(c, k)) score += MERGE.score;
+        const needed = c.mention && exact ? MERGE.mention : exact ? MERGE.score : MERGE.plannedScore;
         if (score >= needed && score > bestScore) {
           best = i;
           bestScore = score;
+          bestLoose = loose;
         }
       }
     }
     const target = clusters[best];
+    const subjects = input.subjectSide === undefined ? [] : [input.subjectSide];
     if (target === undefined) {
-      const k = { members: [c], inputs: [input], start: c.start, end: c.end, sides: mySides, sentences: new Set([sentenceKey]) };
+      const k: Working = {
+        members: [c],
+        inputs: [input],
+        start: c.start,
+        end: c.end,
+        sides: mySides,
+        sentences: new Set([sentenceKey]),
+        subjects: new Set(subjects),
+        actors: new Set(input.actors),
+        finest: PRECISION_RANK[c.precision],
+      };
       clusters.push(k);
       for (const key of monthKeys(c.start, c.end)) buckets.set(key, [...(buckets.get(key) ?? []), clusters.length - 1]);
       continue;
@@ -111,11 +155,21 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     target.inputs.push(input);
     target.sentences.add(sentenceKey);
     for (const s of mySides) target.sides.add(s);
-    if (rangesMeet(c.start, c.end, target.start, target.end, 0)) {
+    for (const s of subjects) target.subjects.add(s);
+    for (const a of input.actors) target.actors.add(a);
+    target.finest = Math.min(target.finest, PRECISION_RANK[c.precision]);
+    if (bestLoose) {
+      // Two planned reports a week apart ("next week" said on two days): the event spans both.
+      if (compareIso(c.start, target.start) < 0) target.start = c.start;
+      if (compareIso(c.end, target.end) > 0) target.end = c.end;
+      target.union = true;
+      const months = monthKeys(target.start, target.end);
+      for (const key of months) if (!(buckets.get(key) ?? []).includes(best)) buckets.set(key, [...(buckets.get(key) ?? []), best]);
+    } else if (!target.union && rangesMeet(c.start, c.end, target.start, target.end, 0)) {
       // The shared range narrows to what every report allows.
       if (compareIso(c.start, target.start) > 0) target.start = c.start;
       if (compareIso(c.end, target.end) < 0) target.end = c.end;
     }
   }
-  return clusters.map(({ members, start, end }) => ({ members, start, end }));
+  return clusters.map(({ members, start, end, union }) => (union === true ? { members, start, end, union } : { members, start, end }));
 }

@@ -76,6 +76,17 @@ export function stem(word: string): string {
   return w;
 }
 
+/** Stems that name the same kind of happening: a meeting is reported as talks, negotiations or discussions. */
+const SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['negoti', 'talk'], ['negotiat', 'talk'], ['meet', 'talk'], ['discus', 'talk'], ['discuss', 'talk'],
+]);
+
+/** The comparison key of a word: its stem, folded onto a shared synonym where one exists. */
+export function termKey(word: string): string {
+  const s = stem(word);
+  return SYNONYMS.get(s) ?? s;
+}
+
 /** True for a word that carries no event content (function, reporting or time word, number). */
 export function isFunctionWord(lower: string): boolean {
   return FUNCTION_WORDS.has(lower.replace(/['’]s$/, ''));
@@ -87,7 +98,7 @@ export function keyTerms(text: string): string[] {
   for (const t of tokenize(text)) {
     const bare = t.lower.replace(/['’]s$/, '');
     if (FUNCTION_WORDS.has(bare) || NON_KEY.has(bare) || /^\d/.test(bare) || bare.length < 3) continue;
-    seen.add(stem(bare));
+    seen.add(termKey(bare));
   }
   return [...seen];
 }

@@ -45,6 +45,14 @@ export interface Candidate {
   clause: string;
   /** The clause reports a saying ("X said on Sunday …"). */
   statement: boolean;
+  /** Speaker and content when the clause is a statement. */
+  saying?: { speaker: string; speakerSlug?: string; content: string };
+  /** The subject the clause hangs on when it has none of its own ("Moscow’s invasion" for "which began …"). */
+  subject?: string;
+  /** The clause is a participle phrase ("leaked in mid-November"): its verb stays a participle. */
+  participle?: boolean;
+  /** The expression only names an event dated elsewhere ("Sunday’s talks", a dated aside inside a saying). */
+  mention: boolean;
   /** The clause opens with an anaphor ("That attack", "The three") naming an earlier sentence's event. */
   anaphor: boolean;
   start: IsoDate;

@@ -95,10 +95,12 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
   };
 
   const id = str('id') ?? fileStem(path);
-  if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(id)) {
+  // The id becomes /sources/<id>/ and the site's schema accepts only lower-case slugs: fail here, not at build.
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
     throw new InputError(
       path,
-      `\`id\` must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(id)})`,
+      `the source id ${JSON.stringify(id)} must be lower-case letters and digits joined by single hyphens` +
+        (raw.id === undefined ? ' (it comes from the file name: rename the file or set `id`)' : ''),
       raw.id?.line,
     );
   }
@@ -111,6 +113,7 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
     const found = findPublicationDateline(body);
     if (!found) throw new InputError(path, '`published` is missing and the text has no dateline to take it from', 2);
     published = found.date;
+    checkPlausibleYear(path, published, 2);
     warnings.push(`\`published\` is missing: using the dateline "${found.text}" (${found.date})`);
   } else {
     try {
@@ -125,6 +128,7 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
         raw.published?.line,
       );
     }
+    checkPlausibleYear(path, published, raw.published?.line);
   }
 
   const authorsRaw = raw.authors?.value;
@@ -145,12 +149,41 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
   const publisher = str('publisher');
   const url = str('url');
   const notes = str('notes');
+  if (url !== undefined && !isWebAddress(url)) {
+    // It becomes a link on the site: only http(s), never javascript: or data:.
+    throw new InputError(path, `\`url\` must be an http:// or https:// address (got ${JSON.stringify(url)})`, raw.url?.line);
+  }
   if (title !== undefined) meta.title = title;
   if (publisher !== undefined) meta.publisher = publisher;
   if (url !== undefined) meta.url = url;
   if (notes !== undefined) meta.notes = notes;
   if (typeof estimated === 'boolean') meta.publishedEstimated = estimated;
   return meta;
+}
+
+/** Years a news source can plausibly be published in; outside them `published` is a typo (2205, 1025). */
+export const PLAUSIBLE_YEARS = { from: 1900, to: 2100 } as const;
+
+/** Reject a `published` year outside PLAUSIBLE_YEARS (no clock: the bounds are fixed, so output never depends on today). */
+function checkPlausibleYear(path: string, published: string, line: number | undefined): void {
+  const year = Number(published.slice(0, 4));
+  if (year < PLAUSIBLE_YEARS.from || year > PLAUSIBLE_YEARS.to) {
+    throw new InputError(
+      path,
+      `\`published\` year ${year} is implausible (expected ${PLAUSIBLE_YEARS.from}–${PLAUSIBLE_YEARS.to}): a typo?`,
+      line,
+    );
+  }
+}
+
+/** An absolute http(s) URL. */
+function isWebAddress(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Hours and minutes in range (Date parsing would roll 25:00 over to the next day). */

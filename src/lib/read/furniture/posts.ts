@@ -19,7 +19,9 @@ export function readPost(block: Block): boolean {
   if (!date || date.end !== dateText.length) return false;
   const iso = isoOf(date);
   if (!iso) return false;
-  const name = (m[1] ?? '').split(/\s+\/\s+/)[0]?.trim() ?? '';
+  // Keep every form of the name the signature gives ("Volodymyr Zelenskyy / Володимир Зеленський"): the
+  // segment label is the only place the page shows it, and readers search for either script.
+  const name = (m[1] ?? '').trim();
   const start = block.start + m.index;
   addMark(block, start, block.start + text.length, 'signature');
   for (const l of block.text.matchAll(LINK))

@@ -1,0 +1,56 @@
+/**
+ * Spread reading and dating over worker threads. Each worker takes a contiguous share of the files (sources
+ * are of similar size, so static shares balance well enough and cost no messaging per file).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DatedDocument } from '../events/index.ts';
+import { InputError } from '../errors.ts';
+
+export interface WorkerJob {
+  index: number;
+  path: string;
+}
+export type WorkerResult =
+  | { index: number; dated: DatedDocument }
+  | { index: number; error: { file: string; message: string; line: number | undefined } };
+
+/** Below this many files a worker's start-up (~50 ms of module loading) costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 50;
+
+/** How many workers to use for `files` files given a cap (`requested`; default: every core). */
+export function workerCount(files: number, requested = availableParallelism()): number {
+  return Math.max(0, Math.min(requested, Math.floor(files / MIN_FILES_PER_WORKER)));
+}
+
+/** Contiguous, near-equal shares of `items` for `n` workers. */
+export function shares<T>(items: readonly T[], n: number): T[][] {
+  const out: T[][] = [];
+  const size = Math.ceil(items.length / Math.max(1, n));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function runWorker(jobs: WorkerJob[]): Promise<WorkerResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: { jobs } });
+    worker.once('message', (results: WorkerResult[]) => resolve(results));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`ingest worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Read and date `jobs` on `n` workers; results by job index. Rethrows the first InputError in file order. */
+export async function readInWorkers(jobs: readonly WorkerJob[], n: number): Promise<Map<number, DatedDocument>> {
+  const batches = await Promise.all(shares(jobs, n).map(runWorker));
+  const out = new Map<number, DatedDocument>();
+  const errors = batches.flat().filter((r) => 'error' in r);
+  errors.sort((a, b) => a.index - b.index);
+  const first = errors[0];
+  if (first !== undefined && 'error' in first)
+    throw new InputError(first.error.file, first.error.message, first.error.line);
+  for (const r of batches.flat()) if ('dated' in r) out.set(r.index, r.dated);
+  return out;
+}

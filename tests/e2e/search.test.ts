@@ -1,0 +1,212 @@
+/**
+ * Search on the real data, in Chromium: the header modal (Pagefind's Component UI, loaded when used), the
+ * /search/ page with filters and the state in the address, and the measured cost of a first search.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import YAML from 'yaml';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from './browser.ts';
+
+const BUDGET_BYTES = 150 * 1024;
+const BUDGET_MS = 300;
+
+let browser: Browser;
+let server: Server;
+let base: string;
+/** Bytes the server sent (gzipped where a real host would gzip), reset per measurement. */
+let sent = 0;
+const sentFiles: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // Our own server on the same dist, so the bytes of each response can be counted as sent.
+  ({ server, url: base } = await serveStatic(inject('distDir'), 0, {
+    onSent: (path, bytes) => {
+      sent += bytes;
+      sentFiles.push(`${path} ${bytes}`);
+    },
+  }));
+});
+afterAll(async () => {
+  await browser.close();
+  await new Promise((r) => server.close(r));
+});
+
+/** Events of the committed timeline, read at test time (titles and ids change with the ingest). */
+function events(): Array<{ id: string; title: string; actors: string[] }> {
+  const dir = 'content/events';
+  return readdirSync(dir).map((n) =>
+    YAML.parse(
+      readFileSync(join(dir, n), 'utf8')
+        .split('\n---\n')[0]!
+        .replace(/^---\n/, ''),
+    ),
+  );
+}
+
+async function openModal(page: Page): Promise<void> {
+  await page.keyboard.press('/');
+  await page.locator('pagefind-modal input').first().waitFor({ state: 'visible' });
+}
+
+async function modalQuery(page: Page, q: string): Promise<Array<{ href: string; text: string; context: string }>> {
+  const input = page.locator('pagefind-modal input').first();
+  await input.fill(q);
+  // Settled: the summary names this query, and either says there is nothing or the result links are drawn.
+  await page.waitForFunction((query) => {
+    const summary = document.querySelector('pagefind-modal pagefind-summary')?.textContent ?? '';
+    if (!summary.includes(query)) return false;
+    return (
+      /^No results/i.test(summary.trim()) || document.querySelectorAll('pagefind-modal pagefind-results a').length > 0
+    );
+  }, q);
+  return page
+    .locator('pagefind-modal pagefind-results a')
+    .evaluateAll((as) =>
+      as.map((a) => ({
+        href: a.getAttribute('href') ?? '',
+        text: a.textContent ?? '',
+        context: a.closest('li')?.textContent ?? '',
+      })),
+    );
+}
+
+describe('header search (Component UI, loaded when used)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await browser.newPage();
+    await page.goto(`${base}/`);
+  });
+  afterAll(() => page.close());
+
+  it('loads no search code until it is used, then opens with "/"', async () => {
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(scripts.some((s) => s.includes('/pagefind/'))).toBe(false);
+    await openModal(page);
+    expect(await page.locator('pagefind-modal dialog[open]').count()).toBe(1);
+  });
+
+  it('"Yermak" ranks the event of his resignation first', async () => {
+    const results = await modalQuery(page, 'Yermak');
+    const first = results.find((r) => r.href.includes('/events/'));
+    expect(first?.text ?? '').toMatch(/resign/i);
+    expect(results[0]?.href).toBe(first?.href);
+  });
+
+  it.each([
+    ['Novorossiysk', /novorossiysk|terminal|oil/i],
+    ['land swaps', /./],
+    ['Geneva', /geneva/i],
+    ['20-point', /./],
+  ])('"%s" finds an event or source', async (q, pattern) => {
+    const results = await modalQuery(page, q);
+    expect(results.length).toBeGreaterThan(0);
+    // The words are found in the title or the excerpt of some result.
+    expect(results.some((r) => pattern.test(r.context))).toBe(true);
+  });
+
+  it('finds the Cyrillic signature of an embedded post ("Зеленський")', async () => {
+    const results = await modalQuery(page, 'Зеленський');
+    expect(results.some((r) => r.href.includes('/sources/'))).toBe(true);
+  });
+
+  it('forgives a misspelling ("Witkof")', async () => {
+    const results = await modalQuery(page, 'Witkof');
+    expect(results.some((r) => /Witkoff/.test(r.text))).toBe(true);
+  });
+
+  it('Enter opens the selected result, with the words highlighted on the page', async () => {
+    await modalQuery(page, 'Geneva');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/pagefind-highlight=geneva/i);
+    await page.locator('mark.pagefind-highlight').first().waitFor();
+    expect((await page.locator('mark.pagefind-highlight').first().textContent())?.toLowerCase()).toBe('geneva');
+  });
+});
+
+describe('/search/ page', () => {
+  it('loads a shared address (/search/?q=Yermak) with the results shown', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/search/?q=Yermak`);
+    await page.locator('#search-results li').first().waitFor();
+    expect(await page.locator('#search-q').inputValue()).toBe('Yermak');
+    expect(await page.locator('#search-results li h2').first().textContent()).toMatch(/resign/i);
+    expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('browses by filter alone: every event with Rustem Umerov', async () => {
+    const expected = events().filter((e) => e.actors.includes('rustem-umerov')).length;
+    expect(expected).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    await page.goto(`${base}/search/?person=Rustem+Umerov`);
+    await page.locator('#search-results li').first().waitFor();
+    await page
+      .locator('#search-status')
+      .filter({ hasText: /results?\./ })
+      .waitFor();
+    const hrefs = await page
+      .locator('#search-results li h2 a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.filter((h) => h.includes('/events/'))).toHaveLength(expected);
+    expect(await page.locator('input[name="person"][value="Rustem Umerov"]').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the query and filters in the address as they change', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/search/`);
+    await page.locator('#search-filters fieldset').first().waitFor();
+    await page.locator('#search-q').fill('talks');
+    await page.locator('input[name="topic"]').first().check();
+    await page.waitForFunction(() => location.search.includes('topic='));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('talks');
+    await page.close();
+  });
+
+  it('says so helpfully when nothing matches', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/search/?q=qqqzzzxxx`);
+    await page
+      .locator('#search-status')
+      .filter({ hasText: /Nothing matches/ })
+      .waitFor();
+    expect(await page.locator('#search-status').textContent()).toMatch(/spelling|fewer words|filter/);
+    await page.close();
+  });
+});
+
+describe('the cost of a first search (measured)', () => {
+  it(`fetches at most ${BUDGET_BYTES / 1024} KB and shows results within ${BUDGET_MS} ms (median of 3 fresh loads)`, async () => {
+    const times: number[] = [];
+    const sizes: number[] = [];
+    for (const q of ['Umerov', 'Geneva', 'Kazakhstan']) {
+      const page = await browser.newPage();
+      await page.goto(`${base}/`);
+      await page.waitForLoadState('networkidle');
+      sent = 0;
+      sentFiles.length = 0;
+      await openModal(page);
+      const started = Date.now();
+      await page.locator('pagefind-modal input').first().fill(q);
+      await page.locator('pagefind-modal pagefind-results a').first().waitFor();
+      times.push(Date.now() - started);
+      await page.waitForLoadState('networkidle');
+      sizes.push(sent);
+      await page.close();
+    }
+    const median = [...times].sort((a, b) => a - b)[1] ?? Number.POSITIVE_INFINITY;
+    const bytes = Math.max(...sizes);
+    console.log(
+      `first search: ${(bytes / 1024).toFixed(1)} KB (largest of 3), ${median} ms median from query to results (${times.join(', ')} ms)`,
+    );
+    console.log(sentFiles.join('\n'));
+    expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(median).toBeLessThanOrEqual(BUDGET_MS);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The incremental ingest: a second run parses only what changed, the cache never changes the output,
+ * and a damaged or stale cache entry is read past, not fatal.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheKey, codeVersion, pruneCache, readCacheEntry, writeCacheEntry } from '../../src/lib/ingest/cache.ts';
+import { readAndDate } from '../../src/lib/ingest/dated-read.ts';
+import { runIngest } from '../../src/lib/ingest/run.ts';
+import type { IngestOptions } from '../../src/lib/ingest/run.ts';
+
+const root = process.cwd();
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+const CITIES = ['Geneva', 'Moscow', 'Kyiv', 'Miami', 'Abu Dhabi'];
+
+/** A small article; `n` varies the date, the place and the wording so every file is different. */
+function article(n: number): string {
+  const day = String(1 + (n % 28)).padStart(2, '0');
+  const city = CITIES[n % CITIES.length];
+  const weekday = WEEKDAYS[n % WEEKDAYS.length];
+  return [
+    '---',
+    `published: 2025-10-${day}`,
+    'publisher: Test Wire',
+    `title: Report number ${n}`,
+    '---',
+    `Negotiators met in ${city} on ${weekday}, officials said in report ${n}.`,
+    '',
+    `The delegations will meet again next week, a spokesman said on ${weekday}.`,
+    '',
+  ].join('\n');
+}
+
+function setup(count: number): { dir: string; options: IngestOptions; parsed: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-cache-'));
+  const sourcesDir = join(dir, 'sources');
+  mkdirSync(sourcesDir);
+  for (let i = 0; i < count; i++) writeFileSync(join(sourcesDir, `a-${String(i).padStart(3, '0')}.txt`), article(i));
+  const parsed: string[] = [];
+  const options: IngestOptions = {
+    sourcesDir,
+    outDir: join(dir, 'events'),
+    gazetteerDir: join(root, 'content/gazetteer'),
+    curationPath: join(dir, 'no-curation.yaml'),
+    timelinePath: join(dir, 'no-timeline.yaml'),
+    cacheDir: join(dir, 'cache'),
+    onParse: (path) => parsed.push(path),
+  };
+  return { dir, options, parsed };
+}
+
+/** Every output file, name → contents. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+}
+
+describe('incremental ingest cache', () => {
+  it('parses every source on a cold run and none on an unchanged second run', () => {
+    const { options, parsed } = setup(6);
+    const first = runIngest(options);
+    expect(parsed).toHaveLength(6);
+    expect(first.cache).toEqual({ hits: 0, misses: 6 });
+    expect(first.events).toBeGreaterThan(0);
+    const before = snapshot(options.outDir);
+    parsed.length = 0;
+    const second = runIngest(options);
+    expect(parsed).toEqual([]);
+    expect(second.cache).toEqual({ hits: 6, misses: 0 });
+    expect(snapshot(options.outDir)).toEqual(before);
+  });
+
+  it('re-reads only the source that changed', () => {
+    const { options, parsed } = setup(5);
+    runIngest(options);
+    parsed.length = 0;
+    const changed = join(options.sourcesDir, 'a-002.txt');
+    writeFileSync(changed, article(2).replace('Negotiators met', 'Envoys met'));
+    const summary = runIngest(options);
+    expect(parsed).toEqual([changed]);
+    expect(summary.cache).toEqual({ hits: 4, misses: 1 });
+  });
+
+  it('gives exactly the output of an uncached run', () => {
+    const cached = setup(8);
+    runIngest(cached.options);
+    writeFileSync(join(cached.options.sourcesDir, 'a-005.txt'), article(105));
+    runIngest(cached.options); // mixes cache hits with a fresh read
+
+    // Same history without a cache (event ids depend on the previous output, so both run twice).
+    const plain = setup(8);
+    const { cacheDir: _unused, ...uncached } = plain.options;
+    runIngest(uncached);
+    writeFileSync(join(plain.options.sourcesDir, 'a-005.txt'), article(105));
+    const summary = runIngest(uncached);
+    expect(summary.cache).toBeUndefined();
+    expect(snapshot(cached.options.outDir)).toEqual(snapshot(plain.options.outDir));
+  });
+
+  it('ignores a corrupt entry and rewrites it', () => {
+    const { options, parsed } = setup(3);
+    runIngest(options);
+    const cacheDir = options.cacheDir as string;
+    const before = snapshot(options.outDir);
+    writeFileSync(join(cacheDir, 'a-001.json'), '{"key": "trunc');
+    writeFileSync(join(cacheDir, 'a-002.json'), JSON.stringify({ key: 'x', dated: { nonsense: true } }));
+    parsed.length = 0;
+    const summary = runIngest(options);
+    expect(parsed.map((p) => p.slice(-9))).toEqual(['a-001.txt', 'a-002.txt']);
+    expect(summary.cache).toEqual({ hits: 1, misses: 2 });
+    expect(snapshot(options.outDir)).toEqual(before);
+    parsed.length = 0;
+    runIngest(options);
+    expect(parsed).toEqual([]); // the damaged entries were replaced
+  });
+
+  it('drops the entry of a deleted source', () => {
+    const { options } = setup(3);
+    runIngest(options);
+    rmSync(join(options.sourcesDir, 'a-000.txt'));
+    const summary = runIngest(options);
+    expect(summary.sources).toBe(2);
+    expect(readdirSync(options.cacheDir as string).sort()).toEqual(['a-001.json', 'a-002.json']);
+  });
+
+  it('does not cache a source with an editor’s mistake', () => {
+    const { options } = setup(2);
+    writeFileSync(join(options.sourcesDir, 'bad.txt'), article(1).replace('2025-10-02', '2025-02-30'));
+    expect(() => runIngest(options)).toThrow(/2025-02-30/);
+    expect(readdirSync(join(options.outDir, '..')).includes('events')).toBe(false);
+  });
+});
+
+describe('cache entries', () => {
+  const dated = readAndDate('x.txt', new TextEncoder().encode(article(7)));
+
+  it('round-trips a dated document exactly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-entry-'));
+    const key = cacheKey('x.txt', new TextEncoder().encode(article(7)), codeVersion());
+    writeCacheEntry(dir, 'x.txt', key, dated);
+    expect(readCacheEntry(dir, 'x.txt', key)).toEqual(dated);
+  });
+
+  it('misses under another key, another file name or another code version', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-entry-'));
+    const bytes = new TextEncoder().encode(article(7));
+    const key = cacheKey('x.txt', bytes, 'v1');
+    writeCacheEntry(dir, 'x.txt', key, dated);
+    expect(cacheKey('x.txt', bytes, 'v2')).not.toBe(key);
+    expect(cacheKey('y.txt', bytes, 'v1')).not.toBe(key);
+    expect(cacheKey('x.txt', new TextEncoder().encode(article(8)), 'v1')).not.toBe(key);
+    expect(readCacheEntry(dir, 'x.txt', cacheKey('x.txt', bytes, 'v2'))).toBeUndefined();
+    expect(readCacheEntry(dir, 'missing.txt', key)).toBeUndefined();
+  });
+
+  it('versions the code it depends on, stably', () => {
+    expect(codeVersion()).toMatch(/^[0-9a-f]{64}$/);
+    expect(codeVersion()).toBe(codeVersion());
+  });
+
+  it('prunes only entries of names not kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cache-entry-'));
+    for (const n of ['a.txt', 'b.txt', 'c.txt']) writeCacheEntry(dir, n, 'k', dated);
+    writeFileSync(join(dir, 'notes.md'), 'not an entry');
+    expect(pruneCache(dir, ['b.txt'])).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['b.json', 'notes.md']);
+  });
+});
