@@ -64,24 +64,31 @@ async function modalQuery(page: Page, q: string): Promise<Array<{ href: string; 
       /^No results/i.test(summary.trim()) || document.querySelectorAll('pagefind-modal pagefind-results a').length > 0
     );
   }, q);
-  return page
-    .locator('pagefind-modal pagefind-results a')
-    .evaluateAll((as) =>
-      as.map((a) => ({
-        href: a.getAttribute('href') ?? '',
-        text: a.textContent ?? '',
-        context: a.closest('li')?.textContent ?? '',
-      })),
-    );
+  return page.locator('pagefind-modal pagefind-results a').evaluateAll((as) =>
+    as.map((a) => ({
+      href: a.getAttribute('href') ?? '',
+      text: a.textContent ?? '',
+      context: a.closest('li')?.textContent ?? '',
+    })),
+  );
 }
 
 describe('header search (Component UI, loaded when used)', () => {
   let page: Page;
+  const errors: string[] = [];
   beforeAll(async () => {
     page = await browser.newPage();
+    // A CSP violation (or any script error) shows up here.
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${base}/`);
   });
-  afterAll(() => page.close());
+  afterAll(async () => {
+    await page.close();
+    expect(errors).toEqual([]);
+  });
 
   it('loads no search code until it is used, then opens with "/"', async () => {
     const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));

@@ -109,7 +109,8 @@ describe('every page of the sitemap', () => {
     expect(pages.filter((p) => p.startsWith('/events/')).length).toBe(eventFiles().length);
   });
 
-  it.for(pages)('%s: no axe violation, no console error, no broken link', async (path) => {
+  // Pages are independent: check a few at a time (vitest's maxConcurrency).
+  it.concurrent.for(pages)('%s: no axe violation, no console error, no broken link', async (path, { expect }) => {
     const { page, errors } = await visit(path);
     const axe = await new AxeBuilder({ page }).analyze();
     const violations = axe.violations.map(
@@ -120,9 +121,10 @@ describe('every page of the sitemap', () => {
           .join('\n')}`,
     );
     expect(violations, `axe on ${path}`).toEqual([]);
+    // getAttribute, not .href: SVG links have no string href.
     const hrefs = await page
       .locator('a[href], link[href]')
-      .evaluateAll((els) => els.map((el) => (el as HTMLAnchorElement | HTMLLinkElement).href));
+      .evaluateAll((els) => els.map((el) => new URL(el.getAttribute('href') ?? '', document.baseURI).href));
     expect(await brokenLinks(hrefs), `links on ${path}`).toEqual([]);
     expect(errors, `errors on ${path}`).toEqual([]);
     await page.close();

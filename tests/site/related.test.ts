@@ -4,7 +4,13 @@ import type { Precision } from '../../src/lib/model.ts';
 import { daysApart, relatedEvents } from '../../src/lib/site/related.ts';
 import type { RelatableEvent } from '../../src/lib/site/related.ts';
 
-function ev(id: string, date: string, actors: string[], topics: string[], extra: Partial<RelatableEvent> = {}): RelatableEvent {
+function ev(
+  id: string,
+  date: string,
+  actors: string[],
+  topics: string[],
+  extra: Partial<RelatableEvent> = {},
+): RelatableEvent {
   return { id, date, precision: 'day', actors, topics, ...extra };
 }
 
@@ -55,7 +61,10 @@ describe('relatedEvents', () => {
   });
 
   it('counts a tag repeated in one event once', () => {
-    const all = [ev('rep', '2025-11-30', ['witkoff', 'witkoff'], []), ev('two', '2025-11-01', ['witkoff', 'umerov'], [])];
+    const all = [
+      ev('rep', '2025-11-30', ['witkoff', 'witkoff'], []),
+      ev('two', '2025-11-01', ['witkoff', 'umerov'], []),
+    ];
     expect(relatedEvents(target, all).map((r) => [r.event.id, r.people.length])).toEqual([
       ['two', 2],
       ['rep', 1],

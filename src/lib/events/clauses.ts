@@ -26,7 +26,8 @@ const AFTER_COMMA_ONLY = new Set(['as', 'when', 'after', 'including', 'saying', 
 export function asides(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(/\(([^()]*)\)/g)) out.push({ start: m.index, end: m.index + m[0].length });
-  const dashes = [...text.matchAll(/\s?[—–]\s?|\s-{1,2}\s/g)];
+  // A spaced dash or an em dash sets off an aside; an unspaced en dash joins a compound ("U.S.–Ukraine").
+  const dashes = [...text.matchAll(/\s[—–]\s?|—\s?|\s-{1,2}\s/g)];
   for (let i = 0; i + 1 < dashes.length; i += 2) {
     const a = dashes[i];
     const b = dashes[i + 1];
@@ -42,7 +43,7 @@ function inside(pos: number, spans: readonly Span[]): boolean {
 /** Clause boundaries of `text`, skipping any that fall inside `protect` (time expressions, asides). */
 export function boundaries(text: string, protect: readonly Span[]): Boundary[] {
   const out: Boundary[] = [];
-  for (const m of text.matchAll(/[;:]\s+|\s?[—–]\s?|\s-{1,2}\s/g)) {
+  for (const m of text.matchAll(/[;:]\s+|\s[—–]\s?|—\s?|\s-{1,2}\s/g)) {
     out.push({ cut: m.index, next: m.index + m[0].length, word: '' });
   }
   for (const m of text.matchAll(OPENERS)) {

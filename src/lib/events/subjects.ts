@@ -118,17 +118,21 @@ export function sayingOf(text: string, exprStart: number, exprEnd: number, gazet
   return out;
 }
 
+const VERBISH = /^(?:\p{Ll}+ed|has|have|had|was|were|is|are|will|would|began|struck|hit|fired|sent|launched|attacked|says|said)$/u;
+
 /** The one country a subject names (a country, or a place of one), if exactly one. */
 export function subjectCountry(subject: string, gazetteer: Gazetteer): string | undefined {
   const head = tokenize(subject).slice(0, 3);
-  const end = head.at(-1)?.end ?? 0;
-  const found = new Set<string>();
+  const end = head.at(-1)?.start ?? 0;
   for (const m of findMentions(subject.slice(0, end), gazetteer)) {
     if (m.kind !== 'place') continue;
+    // The country is the subject only when a verb (or an aside's comma) follows it: "Russia bombarded", "Ukraine, meanwhile,".
+    const next = /^\s*(,|[\p{L}]+)/u.exec(subject.slice(m.end))?.[1] ?? '';
+    if (next !== ',' && !VERBISH.test(next)) continue;
     const place = gazetteer.places.find((p) => p.slug === m.slug);
-    found.add(place?.country ?? m.slug);
+    return place?.country ?? m.slug;
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  return undefined;
 }
 
 /** People a text names as actors: not as possessors ("Trump’s team"). */

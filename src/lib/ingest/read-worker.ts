@@ -19,4 +19,5 @@ for (const job of jobs) {
     break; // the run stops at the first editor's mistake anyway
   }
 }
-parentPort?.postMessage(results);
+// One JSON string: structured-cloning thousands of small objects costs several times more than JSON.
+parentPort?.postMessage(JSON.stringify(results));

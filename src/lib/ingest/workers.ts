@@ -34,7 +34,7 @@ export function shares<T>(items: readonly T[], n: number): T[][] {
 function runWorker(jobs: WorkerJob[]): Promise<WorkerResult[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: { jobs } });
-    worker.once('message', (results: WorkerResult[]) => resolve(results));
+    worker.once('message', (json: string) => resolve(JSON.parse(json) as WorkerResult[]));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`ingest worker exited with code ${code}`));
