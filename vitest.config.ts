@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
+    // Builds the real site once (in a project copy) for the trust tests: link check, nothing lost, determinism.
+    globalSetup: ['tests/trust/global-setup.ts'],
   },
 });

@@ -94,7 +94,8 @@ async function visit(path: string): Promise<{ page: Page; errors: string[] }> {
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()} for ${r.url()}`);
   });
-  const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
+  // networkidle: axe must see the page as the reader does, after any content filled in from the network.
+  const response = await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
   expect(response?.status(), path).toBe(200);
   return { page, errors };
 }
@@ -130,15 +131,45 @@ describe('every page of the sitemap', () => {
     await page.close();
   });
 
-  it('serves a helpful 404 page that passes axe too', async () => {
+  it('answers an unknown address with a helpful 404 page that passes axe too', async () => {
     const page = await context.newPage();
-    const response = await page.goto(`${base}/404.html`);
-    expect(response?.status()).toBe(200);
+    const response = await page.goto(`${base}/events/no-such-event/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toMatch(/not found/i);
     expect(await page.locator('main a[href="/"]').count()).toBeGreaterThan(0);
+    // Links away from this address (the skip link stays on it, and the address itself is a 404).
+    const away = await page
+      .locator('a[href]:not([href^="#"])')
+      .evaluateAll((els) => els.map((el) => (el as HTMLAnchorElement).href));
+    expect(away.length).toBeGreaterThan(0);
+    expect(await brokenLinks(away)).toEqual([]);
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     await page.close();
   });
+});
+
+describe('dark scheme on a phone', () => {
+  /** Template of a path: its first segment, and whether it goes deeper (`/people/` vs `/people/<slug>/`). */
+  const template = (p: string) => `${p.split('/')[1]}${p.split('/').length > 3 ? '/*' : ''}`;
+  // One page of each template (the last one seen): the same template serves all the others.
+  const samples = [...new Map(pages.map((p) => [template(p), p])).values()];
+
+  it.concurrent.for(samples)(
+    '%s: contrast holds in dark at 360 px, and nothing overflows sideways',
+    async (path, { expect }) => {
+      const dark = await browser.newContext({ colorScheme: 'dark', viewport: { width: 360, height: 800 } });
+      const page = await dark.newPage();
+      await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+      const axe = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+      expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`))).toEqual(
+        [],
+      );
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+      await dark.close();
+    },
+  );
 });
 
 describe('links inside the feeds and exports', () => {
@@ -153,6 +184,22 @@ describe('links inside the feeds and exports', () => {
     expect(json.events.length).toBe(eventFiles().length);
     for (const e of json.events) expect(e.url).toBe(`${site}/events/${e.id}/`);
     expect(await brokenLinks(json.events.map((e) => served(e.url)))).toEqual([]);
+  });
+
+  it('rss.xml: one item per event, newest first, each dated on its own day', async () => {
+    const xml = await text('/rss.xml');
+    const items = [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => ({
+      link: /<link>([^<]+)<\/link>/.exec(m[1] ?? '')?.[1] ?? '',
+      day: new Date(/<pubDate>([^<]+)<\/pubDate>/.exec(m[1] ?? '')?.[1] ?? '').toISOString().slice(0, 10),
+    }));
+    const files = eventFiles();
+    expect(items.length).toBe(files.length);
+    const days = items.map((i) => i.day);
+    expect(days).toEqual([...days].sort().reverse());
+    for (const f of files) {
+      const item = items.find((i) => i.link === `${site}/events/${f.id}/`);
+      expect(item?.day, f.id).toBe(f.date);
+    }
   });
 
   it('rss.xml: every item link resolves', async () => {
@@ -187,16 +234,36 @@ describe('links inside the feeds and exports', () => {
 });
 
 /** The events of content/events, read at test time (another engineer may re-ingest them). */
-function eventFiles(): { id: string; title: string }[] {
+function eventFiles(): { id: string; title: string; date: string }[] {
   return readdirSync('content/events')
     .filter((f) => f.endsWith('.md'))
     .map((f) => {
       const text = readFileSync(join('content/events', f), 'utf8');
       const front = text.split(/^---$/m)[1] ?? '';
-      const data = YAML.parse(front) as { id: string; title: string };
-      return { id: data.id, title: data.title };
+      const data = YAML.parse(front) as { id: string; title: string; date: string };
+      return { id: data.id, title: data.title, date: data.date };
     });
 }
+
+describe('the overview', () => {
+  it('is inline SVG drawn at build time, and every mark links to an entry of the page', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${base}/`);
+    const marks = await page.locator('figure.overview svg a').evaluateAll((els) =>
+      els.map((a) => {
+        const id = (a.getAttribute('href') ?? '').replace(/^#/, '');
+        return { id, label: a.getAttribute('aria-label') ?? '', target: document.getElementById(id)?.tagName ?? '' };
+      }),
+    );
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) {
+      expect(m.label, m.id).not.toBe('');
+      expect(['LI', 'H2'], m.id).toContain(m.target);
+    }
+    await noJs.close();
+  });
+});
 
 describe('without JavaScript', () => {
   it('the timeline shows every event with its title, date and a working link to it', async () => {

@@ -19,7 +19,7 @@ const alpha = (): DatedDocument =>
     publisher: 'The Alpha Times (syndicated)',
     paragraphs: [
       [
-        { text: 'Smith and Jones met for five hours of ceasefire talks in Lakeside on Sunday.', dates: [{ text: 'on Sunday', start: '2025-11-30' }] },
+        { text: 'Smith and Jones meet for five hours of ceasefire talks in Lakeside on Sunday.', dates: [{ text: 'on Sunday', start: '2025-11-30' }] },
         'Smith said the ceasefire talks made real progress.',
       ],
       [
@@ -176,7 +176,7 @@ describe('buildEvents', () => {
       expect(e.title.charAt(0)).toBe(e.title.charAt(0).toUpperCase());
     }
     const talks = events.find((e) => e.sources.some((s) => s.quote.startsWith('Smith and Jones')));
-    expect(talks?.title).toBe('Smith and Jones met for five hours of ceasefire talks in Lakeside');
+    expect(talks?.title).toBe('Smith and Jones meet for five hours of ceasefire talks in Lakeside');
     expect(talks?.summary).toContain('The Alpha Times: “');
   });
 });

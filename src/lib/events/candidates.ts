@@ -8,7 +8,7 @@ import type { Gazetteer, TimeExpression } from '../model.ts';
 import { clauseSpans } from './clauses.ts';
 import { isRelativeOpening, nounPhraseBefore, participlePhrase, sayingOf } from './subjects.ts';
 import type { Span } from './clauses.ts';
-import { tagText } from './tagger.ts';
+import { findMentions, tagText } from './tagger.ts';
 import { keyTerms, tokenize } from './text.ts';
 import type { Candidate, DatedDocument, SentenceInfo } from './types.ts';
 
@@ -108,6 +108,16 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
       } else if (isRelativeOpening(text, span.start) && !/^\s*who\b/i.test(text.slice(span.start))) {
         const np = nounPhraseBefore(text, span.start);
         if (np !== '') subject = np;
+      }
+      // "… when he met U.S. officials": the pronoun is the last person named before it.
+      if (subject === undefined && /^\s*(?:(?:when|as|after|while)\s+)?(?:he|she)\b/i.test(text.slice(span.start)) && span.start > 0) {
+        const person = findMentions(text.slice(0, span.start), gazetteer).filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end))).at(-1);
+        if (person !== undefined) subject = text.slice(person.start, person.end);
+      }
+      // ", which leaked in mid-November, drew …": a relative clause set off by commas ends at the next one.
+      if (/,\s*$/.test(text.slice(0, span.start)) && isRelativeOpening(text, span.start)) {
+        const comma = text.indexOf(',', e.end);
+        if (comma > 0 && comma < span.end) span = { start: span.start, end: comma };
       }
       const clause = text.slice(span.start, span.end);
       const statement = datesSaying(text, span, e);

@@ -20,12 +20,14 @@ const OPENERS =
   /(?<![\p{L}\p{N}'’])(which|who|whom|whose|where|while|whereas|although|though|because|but|that|when|after|since|as|according|referring|saying|adding|including)(?![\p{L}\p{N}])/giu;
 
 /** Words that open a new clause only after a comma (elsewhere they join phrases). */
-const AFTER_COMMA_ONLY = new Set(['as', 'when', 'after', 'including', 'saying', 'adding', 'referring']);
+const AFTER_COMMA_ONLY = new Set(['as', 'after', 'including', 'saying', 'adding', 'referring']);
 
 /** Paired dashes and parentheses: asides a clause skips over. */
 export function asides(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(/\(([^()]*)\)/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  // ", including A and B, held …": a list set off by commas inside the subject.
+  for (const m of text.matchAll(/,\s+including\s[^,]{1,80},/g)) out.push({ start: m.index, end: m.index + m[0].length });
   // A spaced dash or an em dash sets off an aside; an unspaced en dash joins a compound ("U.S.–Ukraine").
   const dashes = [...text.matchAll(/\s[—–]\s?|—\s?|\s-{1,2}\s/g)];
   for (let i = 0; i + 1 < dashes.length; i += 2) {

@@ -39,13 +39,23 @@ export function datePrefix(date: IsoDate, precision: Precision): string {
   }
 }
 
+const SLUG_SKIP = new Set(['says', 'say', 'said', 'got', 'get', 'gets', 'set', 'sets', 'has', 'have', 'had', 'been', 'is', 'are', 'was', 'were', 'will', 'likely']);
+
+/** A previous id worth keeping: its date part matches the event's and it has at least 3 key words. */
+export function keepable(previousId: string, prefix: string): boolean {
+  if (!previousId.startsWith(`${prefix}-`)) return false;
+  return previousId.slice(prefix.length + 1).split('-').filter((w) => w !== '' && !/^\d+$/.test(w)).length >= 3;
+}
+
 /** 3–6 key words of a clause as a slug; function, time and reporting words are skipped. */
 export function keyWordSlug(text: string): string {
   const keys = new Set(keyTerms(text));
   const words: string[] = [];
   for (const t of tokenize(text)) {
     if (words.length >= 6) break;
-    const bare = t.lower.replace(/['’]s$/, '').replace(/['’]/g, '');
+    // A possessor ("Zelenskyy’s chief of staff") and verbs of saying or being say nothing of the event.
+    if (/['’]s$/.test(t.lower) || SLUG_SKIP.has(t.lower)) continue;
+    const bare = t.lower.replace(/['’]/g, '');
     const k = keyTerms(t.text)[0];
     if (k === undefined || !keys.has(k)) continue;
     if (words.includes(bare)) continue;
@@ -66,7 +76,7 @@ export function citationKey(c: Pick<Citation, 'source' | 'quote'>): string {
  * id, with `-2`, `-3`… on a clash, in event order.
  */
 export function assignIds(
-  events: ReadonlyArray<{ natural: string; citations: readonly Citation[] }>,
+  events: ReadonlyArray<{ natural: string; prefix?: string; citations: readonly Citation[] }>,
   previous: readonly PreviousEvent[],
 ): string[] {
   const prevByKey = new Map<string, string[]>();
@@ -75,7 +85,8 @@ export function assignIds(
   events.forEach((e, i) => {
     const counts = new Map<string, number>();
     for (const c of e.citations) for (const id of new Set(prevByKey.get(citationKey(c)) ?? [])) counts.set(id, (counts.get(id) ?? 0) + 1);
-    for (const [id, shared] of counts) pairs.push({ event: i, id, shared });
+    // An id whose date no longer fits, or that says nothing (`2025-11-28-event`), is minted afresh.
+    for (const [id, shared] of counts) if (e.prefix === undefined || keepable(id, e.prefix)) pairs.push({ event: i, id, shared });
   });
   pairs.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.event - b.event);
   const out: Array<string | undefined> = events.map(() => undefined);

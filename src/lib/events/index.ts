@@ -13,9 +13,11 @@ import { mergeCandidates, PRECISION_RANK } from './merge.ts';
 import type { Cluster, MergeInput } from './merge.ts';
 import { corpusWeights, sentenceBag } from './similarity.ts';
 import { actorsOf, subjectCountry } from './subjects.ts';
+import { keyTerms } from './text.ts';
 import { eventStatus } from './status.ts';
 import { displayName, summarise } from './summary.ts';
-import { cleanClause, candidateTitle, titleScore, withoutDates } from './title.ts';
+import { cleanClause, candidateTitle, reportedTitle, titleScore, withoutDates } from './title.ts';
+import { findMentions } from './tagger.ts';
 import type { Candidate, DatedDocument, EventsReport, LeftOut, SentenceInfo } from './types.ts';
 
 export { loadCuration } from './curation.ts';
@@ -145,6 +147,11 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     const bag = new Set(core);
     for (const a of c.attached) for (const k of sentenceBag(a.sentence)) bag.add(k);
     const input: MergeInput = { candidate: c, bag, core, actors: actorsOf(`${c.subject ?? ''} ${c.clause}`, gazetteer) };
+    if (c.mention) {
+      // The noun the mention names: "Sunday’s [talks]", "the talks [that were set to continue on Sunday]".
+      const named = c.subject !== undefined ? keyTerms(c.subject).at(-1) : keyTerms(c.info.text.slice(c.expression.end).replace(/^['’]s\b/, '')).at(0);
+      if (named !== undefined) input.head = named;
+    }
     const side = subjectCountry(subjectText(c), gazetteer);
     if (side !== undefined) input.subjectSide = side;
     return input;
@@ -155,12 +162,42 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     const dm = dateMember(k.members);
     const cited = citationsOf(k, publishedOf);
     const exprsOf = (c: Candidate) => docs[c.info.doc]?.expressions[c.info.sentence] ?? [];
-    const titled = k.members
-      .map((c) => {
-        const t = candidateTitle(c, exprsOf(c), gazetteer);
-        return { c, t, score: titleScore(t, c, gazetteer) };
-      })
-      .sort((a, b) => b.score - a.score || compareIso(a.c.info.referenceDate, b.c.info.referenceDate) || a.c.n - b.c.n);
+    const status = eventStatus(k.members);
+    const others = (sentence: string) => cited.filter((x) => `${x.info.doc}:${x.info.sentence}` !== sentence);
+    // How central a title's words are: rare terms the event's other quotes share with it.
+    const centrality = (text: string, sentence: string) => {
+      const mine = new Set(keyTerms(text));
+      let sum = 0;
+      for (const t of mine) if (others(sentence).some((x) => x.info.terms.includes(t))) sum += weights.idf.get(`t:${t}`) ?? 0;
+      return Math.min(sum, 12) / 3;
+    };
+    // The event's own noun: the term most of its quotes share ("talks", "resignation").
+    const termCount = new Map<string, number>();
+    for (const x of cited) for (const t of new Set(x.info.terms)) termCount.set(t, (termCount.get(t) ?? 0) + 1);
+    const headTerm = [...termCount].filter(([, n]) => n >= 2).sort(([a, x], [b, y]) => y * (weights.idf.get(`t:${b}`) ?? 0) - x * (weights.idf.get(`t:${a}`) ?? 0) || (a < b ? -1 : 1))[0]?.[0];
+    const centralityOf = centrality;
+    const centrality2 = (text: string, sentence: string) => centralityOf(text, sentence) + (headTerm !== undefined && keyTerms(text).includes(headTerm) ? 2 : 0);
+    const options = k.members.map((c) => {
+      const t = candidateTitle(c, exprsOf(c), gazetteer, status);
+      let score = titleScore(t, c, gazetteer) + centrality2(t.text, `${c.info.doc}:${c.info.sentence}`);
+      if (c.mention) score -= 2;
+      if (c.precision !== dm.precision) score -= 3;
+      if (c.info.segmentKind === 'caption') score -= 2;
+      return { t, score, ref: c.info.referenceDate, n: c.n };
+    });
+    if (!k.members.some((c) => c.statement && !c.mention)) {
+      // An attached "X said Y resigned" may say what happened better than the dated clause.
+      for (const c of k.members) {
+        for (const a of c.attached) {
+          if (a.rule !== 'context:previous-sentence' && a.rule !== 'context:following-sentence') continue;
+          const t = reportedTitle(a.sentence.text, gazetteer, status);
+          if (t === undefined) continue;
+          const names = new Set(findMentions(t.text, gazetteer).filter((m) => m.kind !== 'topic').map((m) => m.slug)).size;
+          options.push({ t, score: (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`), ref: c.info.referenceDate, n: c.n + 0.5 });
+        }
+      }
+    }
+    const titled = options.sort((a, b) => b.score - a.score || compareIso(a.ref, b.ref) || a.n - b.n);
     const first = [...k.members].sort(
       (a, b) => compareIso(publishedOf(a.info.doc), publishedOf(b.info.doc)) || (a.info.source < b.info.source ? -1 : a.info.source > b.info.source ? 1 : 0) || a.n - b.n,
     )[0] as Candidate;
@@ -171,12 +208,14 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
       dm,
       cited,
       title: titled[0]?.t.text ?? firstClause,
-      natural: `${datePrefix(date, dm.precision)}-${keyWordSlug(firstClause)}`,
+      prefix: datePrefix(k.union === true ? k.start : date, dm.precision),
+      // Key words of the clause the title was built from (not a curated title: curation comes later).
+      natural: `${datePrefix(k.union === true ? k.start : date, dm.precision)}-${keyWordSlug(titled[0]?.t.text ?? firstClause)}`,
     };
   });
   drafts.sort((a, b) => compareIso(a.dm.start, b.dm.start) || (a.natural < b.natural ? -1 : a.natural > b.natural ? 1 : 0) || (a.k.members[0]?.n ?? 0) - (b.k.members[0]?.n ?? 0));
   const ids = assignIds(
-    drafts.map((d) => ({ natural: d.natural, citations: d.cited.map((c) => c.citation) })),
+    drafts.map((d) => ({ natural: d.natural, prefix: d.prefix, citations: d.cited.map((c) => c.citation) })),
     options.previous,
   );
 
@@ -206,7 +245,11 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
       sources,
       summary: summarise(sources, names),
     };
-    if (d.dm.end !== d.dm.start) e.end = d.dm.end;
+    if (d.k.union === true) {
+      // Planned reports a week apart: the event spans both ranges.
+      e.date = d.k.start;
+      if (d.k.end !== d.k.start) e.end = d.k.end;
+    } else if (d.dm.end !== d.dm.start) e.end = d.dm.end;
     if (d.dm.modifier !== undefined) e.modifier = d.dm.modifier;
     return e;
   });

@@ -15,6 +15,8 @@ export const MERGE = {
   score: 7,
   /** Least overlap for a mention ("Sunday’s talks") to join an event of its date. */
   mention: 2.5,
+  /** Least overlap for a vaguer report whose range holds the event's ("in 2022" for "in February 2022"). */
+  contained: 5,
   /** Planned events are dated loosely ("next week" said on two days): such ranges may be this far apart… */
   plannedGapDays: 7,
   /** …when the reports agree this strongly. */
@@ -43,6 +45,18 @@ export interface MergeInput {
   subjectSide?: string;
   /** People the clause names as actors (not possessives): a vaguer report may add none. */
   actors: ReadonlySet<string>;
+  /** For a mention: the key of the noun it names ("talk" for "Sunday’s talks"); the event joined must share it. */
+  head?: string;
+}
+
+/** The range merging compares: a month with early/mid/late narrowed to its thirds ("mid-November" is not Nov 30). */
+export function comparableRange(c: Pick<Candidate, 'start' | 'end' | 'precision' | 'modifier'>): { start: string; end: string } {
+  if (c.precision !== 'month' || c.modifier === undefined) return { start: c.start, end: c.end };
+  const month = c.start.slice(0, 8);
+  if (c.modifier === 'early') return { start: c.start, end: `${month}10` };
+  if (c.modifier === 'mid') return { start: `${month}11`, end: `${month}20` };
+  if (c.modifier === 'late') return { start: `${month}21`, end: c.end };
+  return { start: c.start, end: c.end };
 }
 
 function monthKeys(start: string, end: string): string[] {
@@ -84,6 +98,9 @@ function blocked(input: MergeInput, k: Working, mySides: ReadonlySet<string>): b
   const c = input.candidate;
   if (k.sentences.has(`${c.info.doc}:${c.info.sentence}`)) return true;
   if (sidesConflict(mySides, k.sides)) return true;
+  // What someone said (when the saying is the news) is not the happening it talks about.
+  const solid = k.members.find((m) => !m.mention);
+  if (!c.mention && solid !== undefined && solid.statement !== c.statement) return true;
   // "Russia bombarded …" and "Ukraine struck …" on one day are two events.
   if (input.subjectSide !== undefined && k.subjects.size > 0 && !k.subjects.has(input.subjectSide)) return true;
   // A vaguer report ("sometime next week") that names someone the precise one never does is another event.
@@ -97,6 +114,46 @@ function sameSpeaker(c: Candidate, k: Working): boolean {
   return c.statement && who !== undefined && k.members.some((m) => m.statement && m.saying?.speakerSlug === who);
 }
 
+/**
+ * Greedy placement depends on who came first: two clusters of one event ("head to Russia on Monday"
+ * and "travel to Moscow on Monday") join when some pair of their reports agrees. Removes joined clusters in place.
+ */
+function joinClusters(clusters: Working[], buckets: ReadonlyMap<string, number[]>, w: Weights): void {
+  const gone = new Set<number>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < clusters.length; i++) {
+      const a = clusters[i];
+      if (a === undefined || gone.has(i)) continue;
+      const near = new Set<number>();
+      for (const key of monthKeys(a.start, a.end)) for (const j of buckets.get(key) ?? []) if (j > i && !gone.has(j)) near.add(j);
+      for (const j of [...near].sort((x, y) => x - y)) {
+        const b = clusters[j];
+        if (b === undefined || !rangesMeet(a.start, a.end, b.start, b.end, 0) || a.union === true || b.union === true) continue;
+        if (a.finest !== b.finest || sidesConflict(a.sides, b.sides)) continue;
+        if (a.members.some((m) => !m.mention && b.members.some((n) => !n.mention && n.statement !== m.statement))) continue;
+        if (a.subjects.size > 0 && b.subjects.size > 0 && ![...b.subjects].some((x) => a.subjects.has(x))) continue;
+        if ([...b.sentences].some((x) => a.sentences.has(x))) continue;
+        const solid = (m: MergeInput) => !m.candidate.mention;
+        let score = 0;
+        for (const x of a.inputs.filter(solid)) for (const y of b.inputs.filter(solid)) score = Math.max(score, overlap(x.bag, y.bag, w));
+        if (score < MERGE.score) continue;
+        a.members.push(...b.members);
+        a.inputs.push(...b.inputs);
+        for (const x of b.sentences) a.sentences.add(x);
+        for (const x of b.sides) a.sides.add(x);
+        for (const x of b.subjects) a.subjects.add(x);
+        for (const x of b.actors) a.actors.add(x);
+        if (compareIso(b.start, a.start) > 0) a.start = b.start;
+        if (compareIso(b.end, a.end) < 0) a.end = b.end;
+        gone.add(j);
+        changed = true;
+      }
+    }
+  }
+  for (const j of [...gone].sort((x, y) => y - x)) clusters.splice(j, 1);
+}
+
 /** Cluster the candidates; the result is in placement order and deterministic. */
 export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Cluster[] {
   // Mentions ("Sunday’s talks") go last: they join the event their date holds rather than found one.
@@ -105,6 +162,7 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
   const buckets = new Map<string, number[]>();
   for (const input of sorted) {
     const c = input.candidate;
+    const r = comparableRange(c);
     const mySides = sides(input.core, w);
     const sentenceKey = `${c.info.doc}:${c.info.sentence}`;
     const seen = new Set<number>();
@@ -112,20 +170,23 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     let bestScore = 0;
     let bestLoose = false;
     const slack = c.planned && c.precision !== 'day' ? MERGE.plannedGapDays : 0;
-    for (const key of monthKeys(addDays(c.start, -slack), addDays(c.end, slack))) {
+    for (const key of monthKeys(addDays(r.start, -slack), addDays(r.end, slack))) {
       for (const i of buckets.get(key) ?? []) {
         if (seen.has(i)) continue;
         seen.add(i);
         const k = clusters[i];
         if (k === undefined) continue;
-        const exact = rangesMeet(c.start, c.end, k.start, k.end, 0);
-        const loose = !exact && slack > 0 && k.inputs.every((m) => m.candidate.planned) && rangesMeet(c.start, c.end, k.start, k.end, slack);
+        const exact = rangesMeet(r.start, r.end, k.start, k.end, 0);
+        const loose = !exact && slack > 0 && k.inputs.every((m) => m.candidate.planned) && rangesMeet(r.start, r.end, k.start, k.end, slack);
         if (!exact && !loose) continue;
         if (blocked(input, k, mySides)) continue;
+        if (c.mention && input.head !== undefined && !k.inputs.some((m) => m.bag.has(`t:${input.head}`))) continue;
         const vaguer = PRECISION_RANK[c.precision] > k.finest;
         let score = Math.max(...k.inputs.map((m) => overlap(vaguer ? input.core : input.bag, vaguer ? m.core : m.bag, w)));
         if (exact && sameSpeaker(c, k)) score += MERGE.score;
-        const needed = c.mention && exact ? MERGE.mention : exact ? MERGE.score : MERGE.plannedScore;
+        const holds = vaguer && compareIso(r.start, k.start) <= 0 && compareIso(r.end, k.end) >= 0;
+        // A mention that names the event's own noun needs nothing more; one without a noun needs some overlap.
+        const needed = c.mention && exact ? (input.head !== undefined ? 0 : MERGE.mention) : holds ? MERGE.contained : exact ? MERGE.score : MERGE.plannedScore;
         if (score >= needed && score > bestScore) {
           best = i;
           bestScore = score;
@@ -139,8 +200,8 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
       const k: Working = {
         members: [c],
         inputs: [input],
-        start: c.start,
-        end: c.end,
+        start: r.start,
+        end: r.end,
         sides: mySides,
         sentences: new Set([sentenceKey]),
         subjects: new Set(subjects),
@@ -148,7 +209,7 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
         finest: PRECISION_RANK[c.precision],
       };
       clusters.push(k);
-      for (const key of monthKeys(c.start, c.end)) buckets.set(key, [...(buckets.get(key) ?? []), clusters.length - 1]);
+      for (const key of monthKeys(r.start, r.end)) buckets.set(key, [...(buckets.get(key) ?? []), clusters.length - 1]);
       continue;
     }
     target.members.push(c);
@@ -160,16 +221,17 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     target.finest = Math.min(target.finest, PRECISION_RANK[c.precision]);
     if (bestLoose) {
       // Two planned reports a week apart ("next week" said on two days): the event spans both.
-      if (compareIso(c.start, target.start) < 0) target.start = c.start;
-      if (compareIso(c.end, target.end) > 0) target.end = c.end;
+      if (compareIso(r.start, target.start) < 0) target.start = r.start;
+      if (compareIso(r.end, target.end) > 0) target.end = r.end;
       target.union = true;
       const months = monthKeys(target.start, target.end);
       for (const key of months) if (!(buckets.get(key) ?? []).includes(best)) buckets.set(key, [...(buckets.get(key) ?? []), best]);
-    } else if (!target.union && rangesMeet(c.start, c.end, target.start, target.end, 0)) {
+    } else if (!target.union && rangesMeet(r.start, r.end, target.start, target.end, 0)) {
       // The shared range narrows to what every report allows.
-      if (compareIso(c.start, target.start) > 0) target.start = c.start;
-      if (compareIso(c.end, target.end) < 0) target.end = c.end;
+      if (compareIso(r.start, target.start) > 0) target.start = r.start;
+      if (compareIso(r.end, target.end) < 0) target.end = r.end;
     }
   }
+  joinClusters(clusters, buckets, w);
   return clusters.map(({ members, start, end, union }) => (union === true ? { members, start, end, union } : { members, start, end }));
 }

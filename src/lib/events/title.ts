@@ -5,6 +5,7 @@
 import type { Gazetteer } from '../model.ts';
 import { asides } from './clauses.ts';
 import { findMentions } from './tagger.ts';
+import { headlineTense, sayingHeadline } from './headline.ts';
 import { capitalise, isFunctionWord, tokenize } from './text.ts';
 import type { Candidate } from './types.ts';
 
@@ -71,6 +72,8 @@ export function cleanClause(text: string): string {
 /** Cut `text` to at most `max` characters at a phrase boundary, never ending on a function word. */
 export function shorten(text: string, max = MAX_TITLE): { text: string; cut: boolean } {
   const trimEnd = (s: string) => {
+    // A closed quotation ends where the speaker ended it.
+    if (/”$/.test(s) && (s.match(/“/g)?.length ?? 0) === (s.match(/”/g)?.length ?? 0)) return s;
     let words = tokenize(s);
     let end = s.length;
     while (words.length > 0 && isFunctionWord((words[words.length - 1] as { lower: string }).lower)) {
@@ -97,15 +100,40 @@ export function shorten(text: string, max = MAX_TITLE): { text: string; cut: boo
 
 /** Replace an opening relative pronoun with the person it refers to ("…, who sat at the table" → "Kyslytsya sat …"). */
 function recoverSubject(clause: string, c: Candidate, gazetteer: Gazetteer): string {
-  if (!/^\s*who\b/i.test(clause)) return clause;
+  const lead = /^\s*(?:who|(?:when|as|after|while)\s+(?:he|she)|he|she)\b/i.exec(clause);
+  if (lead === null) return clause;
   const people = findMentions(c.info.text.slice(0, c.clauseStart), gazetteer).filter((m) => m.kind === 'person');
   const last = people[people.length - 1];
   if (last === undefined) return clause;
-  return clause.replace(/^\s*who\b/i, c.info.text.slice(last.start, last.end));
+  return `${c.info.text.slice(last.start, last.end)}${clause.slice(lead[0].length)}`;
+}
+
+/** "The three" / "the two" → the first people the antecedent names ("Kushner, Witkoff and Dmitriev"). */
+function namedGroup(clause: string, antecedent: string, gazetteer: Gazetteer): string {
+  const m = /^\s*the\s+(two|three|four)\b/i.exec(clause);
+  if (m === null) return clause;
+  const n = { two: 2, three: 3, four: 4 }[(m[1] ?? '').toLowerCase() as 'two' | 'three' | 'four'];
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const p of findMentions(antecedent, gazetteer)) {
+    if (p.kind !== 'person' || seen.has(p.slug) || /^['’]s/.test(antecedent.slice(p.end))) continue;
+    seen.add(p.slug);
+    names.push(antecedent.slice(p.start, p.end));
+  }
+  if (names.length !== n) return clause;
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}${clause.slice(m[0].length)}`;
 }
 
 /** Title from one candidate's clause (antecedent sentence when the clause only points back). */
-export function candidateTitle(c: Candidate, sentenceExpressions: ReadonlyArray<{ start: number; end: number; text: string }>, gazetteer: Gazetteer): { text: string; cut: boolean } {
+export function candidateTitle(
+  c: Candidate,
+  sentenceExpressions: ReadonlyArray<{ start: number; end: number; text: string }>,
+  gazetteer: Gazetteer,
+  status: 'happened' | 'planned' = 'happened',
+): { text: string; cut: boolean; fallback?: boolean } {
+  if (c.statement && c.saying !== undefined && tokenize(c.saying.content).length >= 3) {
+    return shorten(capitalise(sayingHeadline(c.saying.speaker, c.saying.content)));
+  }
   const inClause = sentenceExpressions
     .filter((e) => e.start >= c.clauseStart && e.end <= c.clauseEnd)
     .map((e) => ({ start: e.start - c.clauseStart, end: e.end - c.clauseStart, text: e.text }));
@@ -115,27 +143,64 @@ export function candidateTitle(c: Candidate, sentenceExpressions: ReadonlyArray<
     const at = c.clause.indexOf(anchor.mention);
     if (at >= 0) inClause.push({ start: at, end: at + anchor.mention.length, text: anchor.mention });
   }
-  let text = cleanClause(recoverSubject(withoutDates(c.clause, inClause), c, gazetteer));
-  // A fragment ("Began", "Trump said", a lone date) reads worse than the whole sentence.
-  if (tokenize(text).length < 5 || /^\p{Ll}/u.test(text) || /\b(?:said|says|told)$/.test(text)) {
+  let body = withoutDates(c.clause, inClause);
+  // A relative clause or participle phrase takes the noun it hangs on as its subject.
+  if (c.subject !== undefined) body = `${c.subject} ${body.replace(/^[\s,]*(?:which|who|that|(?:(?:when|as|after|while)\s+)?(?:he|she))\b\s*/i, '')}`;
+  const antecedent = c.attached.find((a) => a.core && a.rule === 'context:following-sentence');
+  if (c.anaphor && antecedent !== undefined) body = namedGroup(body, antecedent.sentence.text, gazetteer);
+  let text = cleanClause(recoverSubject(body, c, gazetteer));
+  let fallback = false;
+  // A leading sequence phrase ("following the work of the teams, …") is not the news.
+  text = text.replace(/^(?:following|after|amid|despite|before)\b[^,]{3,90},\s*/i, '');
+  text = text.replace(/^(?:a|an)\s*,\s*/i, '');
+  // "At the negotiating table, inside the club, Umerov voiced …": the scene-setting goes, the news stays.
+  const scene = text.replace(/^(?:(?:at|inside|on)\s[^,]{2,70},\s*){1,2}/i, '');
+  if (scene !== text && tokenize(scene).length >= 5 && /^\p{Lu}/u.test(scene)) text = scene;
+  // "… prompted a response from Kazakhstan, which called on Kyiv to …": the named one's own clause is the news.
+  const relative = /^\s*,\s*(?:which|who)\s+(.+?)(?=,|\s+that\s|$)/.exec(c.info.text.slice(c.clauseEnd));
+  const last = findMentions(c.clause, gazetteer).filter((m) => m.kind !== 'topic').at(-1);
+  if (/^\p{Ll}/u.test(text) && relative !== null && last !== undefined && c.clause.slice(last.end).trim() === '') {
+    text = cleanClause(`${c.clause.slice(last.start, last.end)} ${relative[1] ?? ''}`);
+  }
+  const opener = tokenize(text)[0]?.lower ?? '';
+  // A fragment ("Began", "in an attempt to …", a lone date) reads worse than the whole sentence.
+  if (tokenize(text).length < 4 || /^(?:in|to|for|with|by|of|and|but|or|so|as|than|from|into|including|because)$/.test(opener) || /\b(?:said|says|told)$/.test(text)) {
     const all = sentenceExpressions.map((e) => ({ start: e.start, end: e.end, text: e.text }));
     const whole = cleanClause(withoutDates(c.info.text, all));
-    if (tokenize(whole).length >= tokenize(text).length) text = whole;
+    if (tokenize(whole).length >= tokenize(text).length) {
+      text = whole;
+      fallback = true;
+    }
   }
-  const antecedent = c.attached.find((a) => a.core);
-  if (antecedent !== undefined && (c.anaphor || tokenize(text).length < 5)) {
+  if (antecedent !== undefined && c.anaphor && !/^\s*the\s+(?:two|three|four)\b/i.test(c.clause)) {
     const own = cleanClause(antecedent.sentence.text);
     if (tokenize(own).length >= 4) text = own;
   }
-  return shorten(capitalise(text));
+  const out = shorten(headlineTense(capitalise(text), status, c.participle === true));
+  return fallback ? { ...out, fallback } : out;
+}
+
+/** A headline from an attached "X said <clause>" sentence: the clause itself, "his" read as the speaker's. */
+export function reportedTitle(text: string, gazetteer: Gazetteer, status: 'happened' | 'planned'): { text: string; cut: boolean } | undefined {
+  const m = /^(.{2,60}?)\s+(?:said|says|announced|confirmed)\s+(?:that\s+)?(.+)$/.exec(text);
+  if (m === null) return undefined;
+  const speaker = findMentions(m[1] ?? '', gazetteer).filter((x) => x.kind === 'person').at(-1);
+  if (speaker === undefined) return undefined;
+  const who = (m[1] ?? '').slice(speaker.start, speaker.end);
+  let content = (m[2] ?? '').replace(/[.\s]+$/, '');
+  if (/^[“"]/.test(content) || tokenize(content).length < 5) return undefined;
+  content = content.replace(/^(?:his|her)\s+/i, `${who}’s `);
+  return shorten(headlineTense(capitalise(cleanClause(content)), status));
 }
 
 /** How good a title reads: whole clause, names in it, article prose, sensible length. */
-export function titleScore(title: { text: string; cut: boolean }, c: Candidate, gazetteer: Gazetteer): number {
+export function titleScore(title: { text: string; cut: boolean; fallback?: boolean }, c: Candidate, gazetteer: Gazetteer): number {
   const words = tokenize(title.text);
   let score = 0;
   if (words.length < 4) score -= 6;
   if (title.cut) score -= 2;
+  // The dated clause said nothing of its own ("according to an announcement on Friday"): the sentence stood in.
+  if (title.fallback === true) score -= 2;
   if (/^(?:he|she|they|it|his|her|their|its|this|that|these|those)\b/i.test(title.text)) score -= 3;
   if (c.info.segmentKind === 'article') score += 2;
   else if (c.info.segmentKind === 'post' || c.info.segmentKind === 'summary') score += 1;

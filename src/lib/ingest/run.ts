@@ -2,7 +2,7 @@
  * The ingest as a list of named steps: read every source, resolve its time expressions, build events,
  * write them atomically. Each step lives in its own module; this file only wires them together.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InputError } from '../errors.ts';
@@ -16,6 +16,7 @@ import type { AtomicWriteOptions } from '../write/atomic-dir.ts';
 import { readPreviousEvents } from '../write/previous-events.ts';
 import { cacheKey, codeVersion, pruneCache, readCacheEntry, writeCacheEntry } from './cache.ts';
 import { readAndDate } from './dated-read.ts';
+import { dateSpreadWarnings } from './date-spread.ts';
 import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { readInWorkers, workerCount } from './workers.ts';
 
@@ -75,10 +76,15 @@ export function defaultIngestOptions(root: string): IngestOptions {
 /** The `*.txt` file names of the sources folder, sorted; an empty or missing folder is an InputError. */
 function sourceNames(dir: string): string[] {
   if (!existsSync(dir)) throw new InputError(dir, 'sources folder not found');
+  if (!statSync(dir).isDirectory()) throw new InputError(dir, 'is a file: --sources must name a folder');
   const names = readdirSync(dir)
     .filter((n) => n.endsWith('.txt'))
     .sort();
   if (names.length === 0) throw new InputError(dir, 'no sources (*.txt) in this folder');
+  // Reading a folder named x.txt would fail with a stack trace; say what is wrong instead.
+  for (const n of names) {
+    if (!statSync(join(dir, n)).isFile()) throw new InputError(join(dir, n), 'is not a regular file');
+  }
   return names;
 }
 
@@ -210,6 +216,9 @@ function finishIngest(options: IngestOptions, dated: DatedDocument[], hits: numb
   const gazetteer = loadGazetteer(options.gazetteerDir);
   const curation = loadCuration(options.curationPath);
   const docs = dated.map((d) => d.doc);
+  dateSpreadWarnings(docs.map((d) => d.publishedDate)).forEach((w, i) => {
+    if (w !== undefined) docs[i]?.warnings.push(w);
+  });
   const t1 = performance.now();
   const { events, report } = buildEvents(dated, {
     gazetteer,

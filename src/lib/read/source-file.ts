@@ -72,7 +72,7 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
     const line = firstError.linePos?.[0]?.line;
     throw new InputError(
       path,
-      `front matter is not valid YAML: ${firstError.message.split('\n')[0]}`,
+      `front matter is not valid YAML: ${yamlMessage(firstError.message)}`,
       line === undefined ? undefined : line + 1,
     );
   }
@@ -159,6 +159,11 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
   if (notes !== undefined) meta.notes = notes;
   if (typeof estimated === 'boolean') meta.publishedEstimated = estimated;
   return meta;
+}
+
+/** The YAML library's first line, without its own position (relative to the front matter, not the file). */
+function yamlMessage(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Years a news source can plausibly be published in; outside them `published` is a typo (2205, 1025). */

@@ -33,7 +33,11 @@ export function daysApart(a: DatedLike, b: DatedLike): number {
 }
 
 /** Up to `limit` events sharing people or topics with `target`: most shared, then nearest, then timeline order. */
-export function relatedEvents<E extends RelatableEvent>(target: RelatableEvent, all: readonly E[], limit = 5): Related<E>[] {
+export function relatedEvents<E extends RelatableEvent>(
+  target: RelatableEvent,
+  all: readonly E[],
+  limit = 5,
+): Related<E>[] {
   const people = new Set(target.actors);
   const topics = new Set(target.topics);
   const found: Related<E>[] = [];

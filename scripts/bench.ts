@@ -1,0 +1,115 @@
+/**
+ * `npm run bench [-- --sizes 100,1000,10000 --seed 1 --keep]`: the cost of growth. For each size, a seeded
+ * synthetic corpus is built into a temp copy of the project and measured: ingest cold / warm / after one
+ * change, astro build, Pagefind, peak memory, output sizes and the bytes a first search fetches. Prints a
+ * table and merges the rows into bench/results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateCorpus } from './lib/bench/corpus.ts';
+import { makeProject } from './lib/bench/project.ts';
+import { runTimed } from './lib/bench/run-child.ts';
+import { firstSearchCost } from './lib/bench/search-bytes.ts';
+import { type BenchRow, formatTable, goals, growth, mergeResults } from './lib/bench/table.ts';
+import { loadGazetteer } from '../src/lib/events/index.ts';
+
+const root = process.cwd();
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    seed: { type: 'string', default: '1' },
+    query: { type: 'string', default: 'talks' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`--sizes: expected positive integers, got ${values.sizes}`);
+const node = join(root, 'node_modules/.bin/node');
+const cores = availableParallelism();
+
+/** Bytes under a folder (apparent size, as deployed). */
+function duBytes(path: string): number {
+  return Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
+}
+
+async function measure(size: number): Promise<BenchRow> {
+  const seeds = readdirSync(join(root, 'content/sources'))
+    .filter((n) => n.endsWith('.txt'))
+    .map((name) => ({ name, text: readFileSync(join(root, 'content/sources', name), 'utf8') }));
+  const files = generateCorpus({
+    size,
+    seed: Number(values.seed),
+    gazetteer: loadGazetteer(join(root, 'content/gazetteer')),
+    seeds,
+  });
+  const dir = makeProject(root, files, String(size));
+  const log = (s: string) => process.stderr.write(`[bench ${size}] ${s}\n`);
+  try {
+    const ingest = (env: NodeJS.ProcessEnv = {}) => runTimed(node, ['scripts/lib/bench/ingest-child.ts'], dir, env);
+    log('ingest cold');
+    const cold = await ingest();
+    const summary = JSON.parse(cold.stdout) as {
+      events: number;
+      timings: { read: number; events: number; write: number };
+    };
+    let coldOneThread: number | undefined;
+    if (size <= 2000) {
+      rmSync(join(dir, '.cache'), { recursive: true, force: true });
+      log('ingest cold, one thread');
+      coldOneThread = (await ingest({ BENCH_WORKERS: '0' })).ms;
+    }
+    log('ingest warm');
+    const warm = await ingest();
+    const warmSummary = JSON.parse(warm.stdout) as { timings: { read: number; events: number } };
+    const changed = join(dir, 'content/sources', [...files.keys()][Math.floor(size / 2)] ?? '');
+    writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nOfficials said on Friday that the talks would resume.\n`);
+    log('ingest after one change');
+    const one = await ingest();
+    const oneSummary = JSON.parse(one.stdout) as { cache: { misses: number }; timings: { read: number } };
+    if (oneSummary.cache.misses !== 1) throw new Error(`expected one cache miss, got ${oneSummary.cache.misses}`);
+    log('astro build');
+    const astro = await runTimed(node, ['node_modules/.bin/astro', 'build'], dir);
+    log('pagefind');
+    const pagefind = await runTimed(node, ['scripts/lib/bench/pagefind-child.ts'], dir);
+    log('first search');
+    const search = await firstSearchCost(join(dir, 'dist'), values.query);
+    return {
+      size,
+      cores,
+      events: summary.events,
+      ingestColdMs: cold.ms,
+      ingestColdOneThreadMs: coldOneThread,
+      ingestReadMs: summary.timings.read,
+      ingestEventsMs: summary.timings.events,
+      ingestWarmMs: warm.ms,
+      ingestWarmReadMs: warmSummary.timings.read,
+      ingestOneChangedMs: one.ms,
+      ingestOneChangedReadMs: oneSummary.timings.read,
+      astroMs: astro.ms,
+      pagefindMs: pagefind.ms,
+      peakMb: { ingest: cold.peakMb, astro: astro.peakMb, pagefind: pagefind.peakMb },
+      distBytes: duBytes(join(dir, 'dist')),
+      indexBytes: duBytes(join(dir, 'dist/pagefind')),
+      homeGzipBytes: gzipSync(readFileSync(join(dir, 'dist/index.html'))).length,
+      firstSearchBytes: search.bytes,
+      firstSearchRequests: search.requests,
+      searchResults: search.results,
+      measuredAt: new Date().toISOString(),
+    };
+  } finally {
+    if (values.keep) log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const rows: BenchRow[] = [];
+for (const size of sizes) {
+  rows.push(await measure(size));
+  const all = mergeResults(join(root, 'bench/results.json'), rows);
+  console.log(`\n${formatTable(all)}\n${growth(all)}\n${goals(all)}`);
+}
