@@ -63,13 +63,13 @@ function fromHtml(file: string, html: string): { links: Found[]; ids: Set<string
   return { links, ids };
 }
 
-/** Every string value under the key `url` of a JSON document, and every href inside its HTML strings. */
-function fromJson(file: string, text: string): Found[] {
+/** Every string value under the key `url` of a JSON document, and (`html`: its strings are HTML) every link in its strings. */
+function fromJson(file: string, text: string, html: boolean): Found[] {
   const out: Found[] = [];
   const walk = (v: unknown, key: string) => {
     if (typeof v === 'string') {
       if (key === 'url') out.push({ file, url: v });
-      if (v.includes('<')) for (const l of fromHtml(file, v).links) out.push(l);
+      if (html && v.includes('<')) for (const l of fromHtml(file, v).links) out.push(l);
     } else if (Array.isArray(v)) for (const x of v) walk(x, key);
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
   };
@@ -97,8 +97,14 @@ function target(files: ReadonlySet<string>, path: string): string | undefined {
   return candidates.find((c) => files.has(c));
 }
 
+export interface LinkCheckOptions {
+  /** JSON exports whose strings are HTML for their consumer (TimelineJS renders its `text` as HTML). */
+  htmlJson?: readonly string[];
+}
+
 /** All broken internal links and unsafe links of the built site in `distDir`, deployed at `site`. */
-export function checkLinks(distDir: string, site: string): LinkProblem[] {
+export function checkLinks(distDir: string, site: string, options: LinkCheckOptions = {}): LinkProblem[] {
+  const htmlJson = new Set(options.htmlJson ?? ['timelinejs.json']);
   const base = new URL(site.endsWith('/') ? site : `${site}/`);
   const files = listFiles(distDir);
   const fileSet = new Set(files);
@@ -110,7 +116,8 @@ export function checkLinks(distDir: string, site: string): LinkProblem[] {
       const page = fromHtml(file, read());
       ids.set(file, page.ids);
       found.push(...page.links);
-    } else if (file.endsWith('.json') && !file.startsWith('pagefind/')) found.push(...fromJson(file, read()));
+    } else if (file.endsWith('.json') && !file.startsWith('pagefind/'))
+      found.push(...fromJson(file, read(), htmlJson.has(file)));
     else if (file.endsWith('.xml')) found.push(...fromXml(file, read()));
     else if (file.endsWith('.ics')) found.push(...fromIcs(file, read()));
   }

@@ -1,6 +1,7 @@
 /** RSS feed of the timeline's events, newest first. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
+import { escape as escapeHtml } from 'html-escaper';
 import { loadTimelineConfig } from '../lib/ingest/timeline-config.ts';
 import { exportEvents } from '../lib/site/data.ts';
 import { dateLabel } from '../lib/site/date-label.ts';
@@ -17,7 +18,8 @@ export async function GET(context: APIContext): Promise<Response> {
       link: `/events/${e.id}/`,
       // The event's own (first) day, at noon UTC so no reader's zone moves it to another day.
       pubDate: new Date(`${e.date}T12:00:00Z`),
-      description: `${dateLabel(e)}: ${e.summary}`,
+      // Feed readers render a description as HTML: the article text in it must arrive as text.
+      description: escapeHtml(`${dateLabel(e)}: ${e.summary}`),
       categories: e.topics,
     })),
   });

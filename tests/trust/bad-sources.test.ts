@@ -204,7 +204,13 @@ const CASES: Case[] = [
       kind: 'accepted',
       check: (out) => {
         const all = quotesOf(out).join(' ');
-        for (const w of ['co\u200coperation', 'Gen\u200beva', 'deleg\u00adates', 'fam\u2060ily', '\u202etxet desrever\u202c'])
+        for (const w of [
+          'co\u200coperation',
+          'Gen\u200beva',
+          'deleg\u00adates',
+          'fam\u2060ily',
+          '\u202etxet desrever\u202c',
+        ])
           expect(all).toContain(w);
         expect(all).toContain('\u{1F468}\u200d\u{1F469}\u200d\u{1F467}');
       },

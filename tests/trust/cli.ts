@@ -29,7 +29,12 @@ async function limited<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /** `node scripts/ingest.ts --sources … --out … --report …` with cwd at the project root. */
-export function ingestCli(sources: string, out: string, report: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export function ingestCli(
+  sources: string,
+  out: string,
+  report: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
   return limited(() => spawnIngest(sources, out, report, env));
 }
 

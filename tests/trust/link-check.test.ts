@@ -75,7 +75,10 @@ describe('checkLinks', () => {
       'events/a/index.html': page(''),
       'rss.xml': `<rss><channel><link>${SITE}</link><item><link>${SITE}events/a/</link><guid>${SITE}events/b/</guid></item></channel></rss>`,
       'sitemap-0.xml': `<urlset><url><loc>${SITE}events/c/</loc></url></urlset>`,
-      'events.json': JSON.stringify({ events: [{ url: `${SITE}events/d/` }, { url: `${SITE}events/a/` }] }),
+      // events.json strings are data, not HTML: a quoted link in a summary is not followed.
+      'events.json': JSON.stringify({
+        events: [{ url: `${SITE}events/d/`, summary: '<a href="javascript:x">' }, { url: `${SITE}events/a/` }],
+      }),
       'timelinejs.json': JSON.stringify({ events: [{ text: { text: `<p><a href="${SITE}events/e/">S</a></p>` } }] }),
       'events.ics': `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nURL:${SITE}even\r\n ts/f/\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`,
       'index.html': page(''),

@@ -55,7 +55,7 @@ describe('event quotes', () => {
         expect(doc, `${name}: unknown source ${c.source}`).toBeDefined();
         const sentence = doc?.sentences[c.sentence];
         expect(doc?.body.includes(c.quote), `${name}: quote not in ${c.source}`).toBe(true);
-        expect(c.quote.includes(sentence?.text ?? "\u0000"), `${name}: quote lacks sentence ${c.sentence}`).toBe(true);
+        expect(c.quote.includes(sentence?.text ?? '\u0000'), `${name}: quote lacks sentence ${c.sentence}`).toBe(true);
         expect(text.includes(c.quote), `${name}: quote not on its page`).toBe(true);
       }
     }

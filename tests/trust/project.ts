@@ -10,11 +10,11 @@ import { join } from 'node:path';
 export const ROOT = process.cwd();
 const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content'];
 
-/** Copy the project into a new temp folder; returns the copy's root. */
-export function copyProject(label: string): string {
+/** Copy the project (or another copy, `from`) into a new temp folder; returns the copy's root. */
+export function copyProject(label: string, from = ROOT): string {
   const dir = join(mkdtempSync(join(tmpdir(), `trust-${label}-`)), 'project');
   mkdirSync(dir);
-  for (const name of COPIED) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  for (const name of COPIED) cpSync(join(from, name), join(dir, name), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   // The default cache lives in node_modules/.astro, which the symlink would share with every other build.
   writeFileSync(

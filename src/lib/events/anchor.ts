@@ -8,7 +8,7 @@ import type { Gazetteer } from '../model.ts';
 import { isPlanned } from './candidates.ts';
 import { corpusWeights, overlap, sentenceBag, textBag } from './similarity.ts';
 import type { Bag, Weights } from './similarity.ts';
-import { tagText } from './tagger.ts';
+import { findMentions as tagMentions, tagText } from './tagger.ts';
 import { keyTerms, termKey, tokenize } from './text.ts';
 import type { Candidate, LeftOut, SentenceInfo } from './types.ts';
 
@@ -16,9 +16,15 @@ import type { Candidate, LeftOut, SentenceInfo } from './types.ts';
 export const ANCHOR = {
   /** Least overlap for an undated sentence to join an event. */
   attach: 3,
-  /** Bonus for the sentence right before (same paragraph), a little less across a paragraph break. */
+  /** Bonus for the sentence right before in the same paragraph; none across a paragraph break (a new paragraph must name the event). */
   previous: 1.5,
-  previousParagraph: 1,
+  previousParagraph: 0,
+  /** Least IDF of a shared key that may tie a sentence to an event across a paragraph break (df ≤ ~1/10 of sentences). */
+  rareIdf: Math.log(11),
+  /** Least overlap for an undated sentence anywhere to join an event naming exactly the same people. */
+  sameActors: 12,
+  /** …of which this much must come from words other than the people's names. */
+  sameActorsWords: 10,
   /** How many sentences back the context reaches. */
   window: 3,
   /** Least overlap for a named event ("the delegations met") to anchor an expression. */
@@ -26,6 +32,13 @@ export const ANCHOR = {
 } as const;
 
 const PRONOUN_OPENING = /^\W*(?:he|she|they|it|his|her|their|its|we|the (?:talks|meeting|negotiations|discussions|attack|strike|plan|proposal))\b/i;
+
+const PAST_VERB = /^\s+(?:\p{Ll}+ly\s+)?(?:met|held|began|led|took|gave|made|went|flew|left|sent|won|lost|came|brought|struck|spoke|\p{Ll}{2,}ed)\b/u;
+
+/** A named person does something in the past tense ("… and Jared Kushner met with …"): not a plan. */
+export function namesPastAction(text: string, gazetteer: Gazetteer): boolean {
+  return tagMentions(text, gazetteer).some((m) => m.kind === 'person' && PAST_VERB.test(text.slice(m.end)));
+}
 
 /** Key bag of a candidate's clause. */
 export function clauseBag(c: Candidate, gazetteer: Gazetteer): Set<string> {
@@ -188,6 +201,7 @@ export function attachUndated(
     }
     const bag = sentenceBag(s);
     const pronoun = PRONOUN_OPENING.test(s.text);
+    const past = namesPastAction(s.text, gazetteer);
     let best: Candidate | undefined;
     let bestScore: number = ANCHOR.attach;
     let bestRule = '';
@@ -199,6 +213,10 @@ export function attachUndated(
         let score = overlap(bag, bagOf(c), w);
         if (back === 1) score += samePara ? ANCHOR.previous : ANCHOR.previousParagraph;
         if (back === 1 && samePara && pronoun) score += ANCHOR.attach;
+        // "X met with Y for four hours" tells of the meeting that happened, not of the trip still planned.
+        if (c.planned && past) score -= ANCHOR.attach;
+        // Across a paragraph break only a shared person or a rare word ties a sentence to an event ("Ukraine" and "Russian" do not).
+        if (!samePara && ![...bag].some((k) => bagOf(c).has(k) && (k.startsWith('a:') || (w.idf.get(k) ?? w.unseen) >= ANCHOR.rareIdf))) continue;
         if (score > bestScore) {
           best = c;
           bestScore = score;
@@ -214,6 +232,55 @@ export function attachUndated(
     eventsOf.set(s.sentence, [best]);
   }
   return left;
+}
+
+/**
+ * A sentence no context dated ("… diplomacy that began in Florida, where Kushner, Witkoff and Dmitriev met to
+ * outline a peace proposal") joins the event whose dated clause names exactly the same two or more people and
+ * shares enough rare words, in any document. Returns the sentences still left out.
+ */
+export function attachBySameActors(
+  left: readonly LeftOut[],
+  sentences: ReadonlyMap<string, SentenceInfo>,
+  candidates: readonly Candidate[],
+  gazetteer: Gazetteer,
+  w: Weights,
+): LeftOut[] {
+  const people = (text: string) => new Set(tagMentions(text, gazetteer).filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end))).map((m) => m.slug));
+  const cores = candidates
+    .filter((c) => !c.statement && !c.mention)
+    .map((c) => {
+      const texts = [`${c.subject ?? ''} ${c.clause}`, ...c.attached.filter((a) => a.core).map((a) => a.sentence.text)];
+      const bag = clauseBag(c, gazetteer);
+      for (const a of c.attached) if (a.core) for (const k of sentenceBag(a.sentence)) bag.add(k);
+      return { c, actors: people(texts.join(' ')), bag };
+    });
+  const out: LeftOut[] = [];
+  for (const l of left) {
+    const s = sentences.get(`${l.source}#${l.sentence}`);
+    const mine = s === undefined || l.reason !== 'no-date-no-context' ? new Set<string>() : people(s.text);
+    let best: Candidate | undefined;
+    let bestScore: number = ANCHOR.sameActors;
+    const names = new Set(
+      s === undefined ? [] : keyTerms(tagMentions(s.text, gazetteer).filter((m) => m.kind === 'person').map((m) => s.text.slice(m.start, m.end)).join(' ')).map((t) => `t:${t}`),
+    );
+    if (s !== undefined && mine.size >= 2) {
+      for (const { c, actors, bag } of cores) {
+        if (actors.size !== mine.size || [...mine].some((a) => !actors.has(a))) continue;
+        // The same people meet often: what they did must agree too (words other than their names).
+        const what = new Set([...sentenceBag(s)].filter((k) => !k.startsWith('a:') && !names.has(k)));
+        if (overlap(what, bag, w) < ANCHOR.sameActorsWords) continue;
+        const score = overlap(sentenceBag(s), bag, w);
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
+      }
+    }
+    if (best === undefined || s === undefined) out.push(l);
+    else best.attached.push({ sentence: s, rule: 'context:same-actors', core: false });
+  }
+  return out;
 }
 
 export { corpusWeights };

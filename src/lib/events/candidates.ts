@@ -53,6 +53,13 @@ export function datesSaying(text: string, clause: Span, e: TimeExpression): bool
   return before.some((t) => REPORTING.test(t.text)) || after.some((t) => REPORTING.test(t.text));
 }
 
+/** A named person is the subject of a reporting verb ("Umerov reported on the main parameters"): a report about events is its own event. */
+export function reportsAbout(clause: string, gazetteer: Gazetteer): boolean {
+  return findMentions(clause, gazetteer).some(
+    (m) => m.kind === 'person' && /^\s+(?:\p{Ll}+ly\s+)?(?:reported|reports|briefed|briefs|announced|announces|informed|informs)\b/u.test(clause.slice(m.end)),
+  );
+}
+
 /** The clause opens with an anaphor that names an earlier sentence's event ("That attack", "The three"). */
 export function opensWithAnaphor(clause: string): boolean {
   return /^(?:(?:that|this|these|those)\s+\p{L}+|the\s+(?:two|three|four|five|six)\b)/iu.test(clause.trimStart());
@@ -120,7 +127,8 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
         if (comma > 0 && comma < span.end) span = { start: span.start, end: comma };
       }
       const clause = text.slice(span.start, span.end);
-      const statement = datesSaying(text, span, e);
+      const briefing = !datesSaying(text, span, e) && reportsAbout(clause, gazetteer);
+      const statement = briefing || datesSaying(text, span, e);
       const c: Candidate = {
         n: 0,
         info,
@@ -141,6 +149,7 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
       };
       if (subject !== undefined) c.subject = subject;
       if (participle) c.participle = true;
+      if (briefing) c.briefing = true;
       if (statement) {
         const saying = sayingOf(text, e.start, e.end, gazetteer);
         if (saying !== undefined) c.saying = saying;

@@ -22,6 +22,9 @@ const OPENERS =
 /** Words that open a new clause only after a comma (elsewhere they join phrases). */
 const AFTER_COMMA_ONLY = new Set(['as', 'after', 'including', 'saying', 'adding', 'referring']);
 
+/** A sentence opening with a subordinate clause ("When X met …, Y said …"). */
+const SUBORDINATE_OPENING = /^\W*(?:when|while|although|though|because|once|whereas|if)\s/i;
+
 /** Paired dashes and parentheses: asides a clause skips over. */
 export function asides(text: string): Span[] {
   const out: Span[] = [];
@@ -89,6 +92,11 @@ export function clauseSpans(text: string, exprs: readonly Span[]): Span[] {
     for (const b of usable) {
       if (b.next <= e.start && b.next > start) start = b.next;
       if (b.cut >= e.end && b.cut < end) end = b.cut;
+    }
+    // "When Umerov met … in October to review the plan, he said …": an opening subordinate clause ends at its comma.
+    if (start === 0 && SUBORDINATE_OPENING.test(text)) {
+      const comma = text.indexOf(',', e.end);
+      if (comma > 0 && comma < end && !aside.some((a) => comma > a.start && comma < a.end)) end = comma;
     }
     return { start, end };
   });

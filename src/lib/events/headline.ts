@@ -15,12 +15,23 @@ const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
 const AUX = new Set(['will', 'would', 'has', 'have', 'had', 'is', 'are', 'was', 'were', '’ll', "'ll"]);
 const ADVERB = /^(?:\p{Ll}+ly|also|then|still|just|now|again|not|soon)$/u;
 
+/** Regular verbs whose base ends in a silent "e" that the -ed rule cannot guess ("blamed" → "blame", not "blam"). */
+const E_BASES: ReadonlySet<string> = new Set(
+  ('blame name frame shame vote note quote state rate date rule close pose hope cope dine line mine define decline ' +
+    'shape tape time wage trade invade evade unite cite invite excite type wipe pipe smoke joke poke bake fake ' +
+    'stake share spare scare dare declare compare prepare score store ignore restore explore secure endure cure ' +
+    'capture require acquire retire fire hire inspire admire desire praise raise refuse excuse accuse amuse use ' +
+    'release please tease ease cease lease chase phase erase base welcome become overcome dispute salute')
+    .split(' '),
+);
+
 /** The base form of a past-tense verb, or undefined when unsure ("voted" could be "vot" or "vote"). */
 export function baseOf(past: string): string | undefined {
   const w = past.toLowerCase();
   const irregular = IRREGULAR_PAST.get(w);
   if (irregular !== undefined) return irregular;
   if (!w.endsWith('ed') || w.length < 5) return undefined;
+  if (E_BASES.has(w.slice(0, -1))) return w.slice(0, -1);
   if (w.endsWith('ied')) return `${w.slice(0, -3)}y`;
   if (w.endsWith('eed')) return w.slice(0, -1);
   const stem = w.slice(0, -2);

@@ -4,7 +4,7 @@
  */
 import { compareIso } from '../dates/calendar.ts';
 import type { Citation, Curation, Gazetteer, IsoDate, TimelineEvent } from '../model.ts';
-import { attachAntecedents, attachUndated, clauseBag, resolveMentions } from './anchor.ts';
+import { attachAntecedents, attachBySameActors, attachUndated, clauseBag, resolveMentions } from './anchor.ts';
 import { extractCandidates, sentenceInfos } from './candidates.ts';
 import { applyCuration } from './curation.ts';
 import { assignIds, datePrefix, keyWordSlug } from './ids.ts';
@@ -16,7 +16,7 @@ import { actorsOf, subjectCountry } from './subjects.ts';
 import { keyTerms } from './text.ts';
 import { eventStatus } from './status.ts';
 import { displayName, summarise } from './summary.ts';
-import { cleanClause, candidateTitle, reportedTitle, titleScore, withoutDates } from './title.ts';
+import { attachedTitle, cleanClause, candidateTitle, reportedTitle, titleScore, withoutDates } from './title.ts';
 import { findMentions } from './tagger.ts';
 import type { Candidate, DatedDocument, EventsReport, LeftOut, SentenceInfo } from './types.ts';
 
@@ -140,6 +140,9 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     leftOut.push(...free);
   });
 
+  const byKey = new Map(all.map((s) => [`${s.source}#${s.sentence}`, s]));
+  const stillLeft = attachBySameActors(leftOut.splice(0), byKey, candidates, gazetteer, weights);
+  leftOut.push(...stillLeft);
   for (const c of candidates) attachedCount += c.attached.length;
   const inputs: MergeInput[] = candidates.map((c) => {
     const core = clauseBag(c, gazetteer);
@@ -177,13 +180,17 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     const headTerm = [...termCount].filter(([, n]) => n >= 2).sort(([a, x], [b, y]) => y * (weights.idf.get(`t:${b}`) ?? 0) - x * (weights.idf.get(`t:${a}`) ?? 0) || (a < b ? -1 : 1))[0]?.[0];
     const centralityOf = centrality;
     const centrality2 = (text: string, sentence: string) => centralityOf(text, sentence) + (headTerm !== undefined && keyTerms(text).includes(headTerm) ? 2 : 0);
+    const previousText = (c: Candidate) => {
+      const prev = infos[c.info.doc]?.[c.info.sentence - 1];
+      return prev !== undefined && prev.paragraph === c.info.paragraph ? prev.text : undefined;
+    };
     const options = k.members.map((c) => {
-      const t = candidateTitle(c, exprsOf(c), gazetteer, status);
+      const t = candidateTitle(c, exprsOf(c), gazetteer, status, previousText(c));
       let score = titleScore(t, c, gazetteer) + centrality2(t.text, `${c.info.doc}:${c.info.sentence}`);
       if (c.mention) score -= 2;
       if (c.precision !== dm.precision) score -= 3;
       if (c.info.segmentKind === 'caption') score -= 2;
-      return { t, score, ref: c.info.referenceDate, n: c.n };
+      return { t, score, ref: c.info.referenceDate, n: c.n, exact: c.precision === dm.precision && !c.mention };
     });
     if (!k.members.some((c) => c.statement && !c.mention)) {
       // An attached "X said Y resigned" may say what happened better than the dated clause.
@@ -193,11 +200,23 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
           const t = reportedTitle(a.sentence.text, gazetteer, status);
           if (t === undefined) continue;
           const names = new Set(findMentions(t.text, gazetteer).filter((m) => m.kind !== 'topic').map((m) => m.slug)).size;
-          options.push({ t, score: (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`), ref: c.info.referenceDate, n: c.n + 0.5 });
+          options.push({ t, score: (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`), ref: c.info.referenceDate, n: c.n + 0.5, exact: c.precision === dm.precision });
+        }
+      }
+      // "Sunday’s meeting … was productive. Rubio, Witkoff and Kushner met with …": the next sentence names who met.
+      for (const c of k.members) {
+        if (c.precision !== dm.precision) continue;
+        for (const a of c.attached) {
+          if (a.rule !== 'context:previous-sentence' || a.sentence.paragraph !== c.info.paragraph || a.sentence.segmentKind !== 'article') continue;
+          const t = attachedTitle(a.sentence.text, gazetteer, status);
+          if (t === undefined) continue;
+          const names = new Set(findMentions(t.text, gazetteer).filter((m) => m.kind !== 'topic').map((m) => m.slug)).size;
+          options.push({ t, score: (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`), ref: c.info.referenceDate, n: c.n + 0.6, exact: true });
         }
       }
     }
-    const titled = options.sort((a, b) => b.score - a.score || compareIso(a.ref, b.ref) || a.n - b.n);
+    // A report at the event's own precision names it better than a vaguer one ("this weekend" for a day's talks).
+    const titled = options.sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || compareIso(a.ref, b.ref) || a.n - b.n);
     const first = [...k.members].sort(
       (a, b) => compareIso(publishedOf(a.info.doc), publishedOf(b.info.doc)) || (a.info.source < b.info.source ? -1 : a.info.source > b.info.source ? 1 : 0) || a.n - b.n,
     )[0] as Candidate;

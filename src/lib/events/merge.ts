@@ -25,6 +25,9 @@ export const MERGE = {
 
 export const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 0, week: 1, month: 2, season: 3, year: 4 };
 
+/** Verbs of an activity that goes on over the clause's range rather than happening once in it. */
+export const DURATIVE = /\b(?:continu(?:ed|es|e|ing)|kept up|keeps up|pressed (?:ahead|on)|carried on|stepped up|ongoing)\b/i;
+
 /** A group of candidates that report one event, with the range they all share. */
 export interface Cluster {
   members: Candidate[];
@@ -101,8 +104,14 @@ function blocked(input: MergeInput, k: Working, mySides: ReadonlySet<string>): b
   // What someone said (when the saying is the news) is not the happening it talks about.
   const solid = k.members.find((m) => !m.mention);
   if (!c.mention && solid !== undefined && solid.statement !== c.statement) return true;
+  // A report about the talks ("X reported on the parameters") is not a remark quoted ("X said that …").
+  if (!c.mention && solid !== undefined && (solid.briefing === true) !== (c.briefing === true)) return true;
+  // "Sunday’s talks" names a happening, not what someone said about it.
+  if (c.mention && solid !== undefined && solid.statement) return true;
   // "Russia bombarded …" and "Ukraine struck …" on one day are two events.
   if (input.subjectSide !== undefined && k.subjects.size > 0 && !k.subjects.has(input.subjectSide)) return true;
+  // "Russian forces this week continued their attacks": a week of ongoing activity is not one day's attack.
+  if (PRECISION_RANK[c.precision] > k.finest && !c.mention && DURATIVE.test(c.clause)) return true;
   // A vaguer report ("sometime next week") that names someone the precise one never does is another event.
   if (PRECISION_RANK[c.precision] > k.finest && !c.mention && [...input.actors].some((a) => !k.actors.has(a))) return true;
   return false;
@@ -131,7 +140,7 @@ function joinClusters(clusters: Working[], buckets: ReadonlyMap<string, number[]
         const b = clusters[j];
         if (b === undefined || !rangesMeet(a.start, a.end, b.start, b.end, 0) || a.union === true || b.union === true) continue;
         if (a.finest !== b.finest || sidesConflict(a.sides, b.sides)) continue;
-        if (a.members.some((m) => !m.mention && b.members.some((n) => !n.mention && n.statement !== m.statement))) continue;
+        if (a.members.some((m) => !m.mention && b.members.some((n) => !n.mention && (n.statement !== m.statement || (n.briefing === true) !== (m.briefing === true))))) continue;
         if (a.subjects.size > 0 && b.subjects.size > 0 && ![...b.subjects].some((x) => a.subjects.has(x))) continue;
         if ([...b.sentences].some((x) => a.sentences.has(x))) continue;
         const solid = (m: MergeInput) => !m.candidate.mention;

@@ -5,13 +5,17 @@
 import type { Gazetteer } from '../model.ts';
 import { asides } from './clauses.ts';
 import { findMentions } from './tagger.ts';
-import { headlineTense, sayingHeadline } from './headline.ts';
+import { headlineTense, sayingHeadline, thirdPerson } from './headline.ts';
 import { capitalise, isFunctionWord, tokenize } from './text.ts';
 import type { Candidate } from './types.ts';
 
 export const MAX_TITLE = 90;
 
 const LEADING = [
+  /^as [^,]{1,60}? reports?(?: for [^,]+)?,\s*/i,
+  /^[\p{Lu}][\p{L}.’'\- ]{1,40}? reports? for [^,]+,\s*/u,
+  // A leading sequence phrase ("Following the work of the teams, …") is not the news.
+  /^(?:following|amid|despite)\s[^,]{3,90},\s*(?=\S)/i,
   /^(?:and|but|so|yet|or|meanwhile|however|nevertheless|nonetheless|still|also|then|now|thus|instead|indeed|that|which|when|while|as|after|although|though|because|where|whereas|including|following|referring to|saying|adding)\b[,:]?\s*/i,
   /^as [^,]{1,60}? reports?(?: for [^,]+)?,\s*/i,
   /^according to [^,]+,\s*/i,
@@ -90,7 +94,17 @@ export function shorten(text: string, max = MAX_TITLE): { text: string; cut: boo
   for (const m of text.matchAll(/,\s|\s[—–]\s?|\s(?=(?:which|who|that|where|while|including|according|as|after|before|to|for|with|from|in|on|at|amid|following|over|into|against|by|and|but)\s)/gi)) {
     if (m.index > 0 && m.index <= max) cuts.push(m.index);
   }
-  for (const at of cuts.sort((a, b) => b - a)) {
+  // Never inside a coordinated phrase ("American | and Ukrainian officials") or a list ("the dialogue, its emphases, | and …").
+  const inList = (at: number) => {
+    const after = text.slice(at);
+    if (/^\s+and\s+\p{Lu}/u.test(after)) return /\p{Lu}[\p{L}.’'-]*$/u.test(text.slice(0, at));
+    if (text[at] !== ',') return false;
+    // "A, B, and C": a cut after A keeps a phrase, one after B leaves a chopped list.
+    if (/^,\s+(?:and|or)\s/.test(after)) return text.lastIndexOf(',', at - 1) > at - 40;
+    const next = text.indexOf(',', at + 1);
+    return text.lastIndexOf(',', at - 1) > at - 40 && next > 0 && next - at < 40 && /^,\s+(?:and|or)\s/.test(text.slice(next));
+  };
+  for (const at of cuts.filter((x) => !inList(x)).sort((a, b) => b - a)) {
     const t = trimEnd(text.slice(0, at));
     if (tokenize(t).length >= 4) return { text: t, cut: true };
   }
@@ -124,12 +138,78 @@ function namedGroup(clause: string, antecedent: string, gazetteer: Gazetteer): s
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}${clause.slice(m[0].length)}`;
 }
 
+/** The named people a text opens with as its subject ("Secretary of State Marco Rubio, … and Jared Kushner met"): surnames and where the verb starts. */
+export function namedSubject(text: string, gazetteer: Gazetteer): { names: string[]; rest: number } | undefined {
+  const names: string[] = [];
+  let from = 0;
+  for (const m of findMentions(text, gazetteer)) {
+    // A possessor ("President Trump’s son-in-law Jared Kushner") is part of the next name's description.
+    if (m.kind !== 'person' || m.start < from || /^['’]s/.test(text.slice(m.end))) continue;
+    const lead = text.slice(from, m.start);
+    // Between names only list punctuation; before each name only a short description (no verb, no clause).
+    const sep = names.length === 0 ? '' : (/^(?:,\s*(?:and\s+)?|\s+and\s+)/.exec(lead)?.[0] ?? null);
+    if (sep === null) break;
+    const description = lead.slice(sep.length);
+    if (tokenize(description).length > 6 || /[,;:“”"()]|\b(?:said|says|who|which|that|and|when|as)\b/i.test(description)) break;
+    names.push(text.slice(m.start, m.end).split(/\s+/).at(-1) ?? '');
+    from = m.end;
+  }
+  // The subject must be followed by its verb (a lower-case word), not by more of the phrase.
+  if (names.length === 0 || !/^\s+\p{Ll}/u.test(text.slice(from)) || /^\s+(?:and|or)\b/.test(text.slice(from))) return undefined;
+  return { names, rest: from };
+}
+
+function joinNames(names: readonly string[]): string {
+  return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * Shorten a subject of named people to their surnames: "Secretary of State Marco Rubio, U.S. special envoy
+ * Steve Witkoff and Jared Kushner met …" → "Rubio, Witkoff and Kushner met …". A list always; one described
+ * person ("head of the delegation Rustem Umerov reported …") only when `single` (an over-long title).
+ */
+export function compressSubject(text: string, gazetteer: Gazetteer, single = false): string {
+  const s = namedSubject(text, gazetteer);
+  if (s === undefined || (s.names.length === 1 && !single)) return text;
+  return `${joinNames(s.names)}${text.slice(s.rest)}`;
+}
+
+/** "meets with X" reads as "meets X"; for an event that happened, "plan to travel" is "travel". */
+function tightenVerbs(text: string, status: 'happened' | 'planned'): string {
+  let t = text.replace(/\b(meets?|meeting) with\b/g, '$1');
+  if (status === 'happened') {
+    t = t.replace(/\b(plans|plan|is set|are set|is expected|are expected|is scheduled|are scheduled) to (\p{Ll}+)\b/u, (_, aux: string, verb: string) =>
+      /^(?:plans|is)/.test(aux) ? thirdPerson(verb) : verb,
+    );
+  }
+  return t;
+}
+
+/**
+ * A title that opens with a pronoun nobody resolved ("They get a prisoner swap, …"): the people the
+ * sentence before names as its subject, else the object alone ("A prisoner swap, …").
+ */
+export function resolvePronounTitle(text: string, previous: string | undefined, gazetteer: Gazetteer): string {
+  const m = /^(they|he|she|it)\s+(\p{Ll}+)\s+/iu.exec(text);
+  if (m === null) return text;
+  const pronoun = (m[1] ?? '').toLowerCase();
+  const named = previous === undefined ? undefined : namedSubject(previous, gazetteer);
+  if (named !== undefined && (pronoun === 'they' ? named.names.length >= 2 : pronoun !== 'it' && named.names.length === 1)) {
+    return `${joinNames(named.names)} ${text.slice((m[1] ?? '').length).trimStart()}`;
+  }
+  const object = text.slice(m[0].length);
+  const words = tokenize(object);
+  if (words.length < 4 || !/^(?:a|an|the|some|more)$/i.test(words[0]?.text ?? '')) return text;
+  return capitalise(object);
+}
+
 /** Title from one candidate's clause (antecedent sentence when the clause only points back). */
 export function candidateTitle(
   c: Candidate,
   sentenceExpressions: ReadonlyArray<{ start: number; end: number; text: string }>,
   gazetteer: Gazetteer,
   status: 'happened' | 'planned' = 'happened',
+  previous?: string,
 ): { text: string; cut: boolean; fallback?: boolean } {
   if (c.statement && c.saying !== undefined && tokenize(c.saying.content).length >= 3) {
     return shorten(capitalise(sayingHeadline(c.saying.speaker, c.saying.content)));
@@ -176,8 +256,25 @@ export function candidateTitle(
     const own = cleanClause(antecedent.sentence.text);
     if (tokenize(own).length >= 4) text = own;
   }
-  const out = shorten(headlineTense(capitalise(text), status, c.participle === true));
+  const out = headlineOf(text, gazetteer, status, c.participle === true, previous);
   return fallback ? { ...out, fallback } : out;
+}
+
+/** Clause text → headline: names, tense, pronoun, length. */
+export function headlineOf(text: string, gazetteer: Gazetteer, status: 'happened' | 'planned', participle = false, previous?: string): { text: string; cut: boolean } {
+  let t = tightenVerbs(headlineTense(capitalise(compressSubject(text, gazetteer)), status, participle), status);
+  t = resolvePronounTitle(t, previous, gazetteer);
+  // Over long: a described person gives way to the surname before anything is cut.
+  if (t.length > MAX_TITLE) t = capitalise(compressSubject(t, gazetteer, true));
+  return shorten(t);
+}
+
+/** A headline from an undated sentence right after a dated one that opens with named people ("Rubio, Witkoff and Kushner met …"). */
+export function attachedTitle(text: string, gazetteer: Gazetteer, status: 'happened' | 'planned'): { text: string; cut: boolean } | undefined {
+  if (/[“”"]/.test(text) || /\b(?:said|says|told|according)\b/.test(text)) return undefined;
+  const compressed = compressSubject(text, gazetteer);
+  if (compressed === text) return undefined;
+  return headlineOf(cleanClause(text), gazetteer, status);
 }
 
 /** A headline from an attached "X said <clause>" sentence: the clause itself, "his" read as the speaker's. */
@@ -190,7 +287,7 @@ export function reportedTitle(text: string, gazetteer: Gazetteer, status: 'happe
   let content = (m[2] ?? '').replace(/[.\s]+$/, '');
   if (/^[“"]/.test(content) || tokenize(content).length < 5) return undefined;
   content = content.replace(/^(?:his|her)\s+/i, `${who}’s `);
-  return shorten(headlineTense(capitalise(cleanClause(content)), status));
+  return headlineOf(cleanClause(content), gazetteer, status);
 }
 
 /** How good a title reads: whole clause, names in it, article prose, sensible length. */

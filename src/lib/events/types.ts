@@ -45,6 +45,8 @@ export interface Candidate {
   clause: string;
   /** The clause reports a saying ("X said on Sunday …"). */
   statement: boolean;
+  /** The statement is a report about events ("Umerov reported on the main parameters"), not a saying quoted. */
+  briefing?: boolean;
   /** Speaker and content when the clause is a statement. */
   saying?: { speaker: string; speakerSlug?: string; content: string };
   /** The subject the clause hangs on when it has none of its own ("Moscow’s invasion" for "which began …"). */

@@ -151,7 +151,11 @@ function readMeta(path: string, yamlText: string, body: string, warnings: string
   const notes = str('notes');
   if (url !== undefined && !isWebAddress(url)) {
     // It becomes a link on the site: only http(s), never javascript: or data:.
-    throw new InputError(path, `\`url\` must be an http:// or https:// address (got ${JSON.stringify(url)})`, raw.url?.line);
+    throw new InputError(
+      path,
+      `\`url\` must be an http:// or https:// address (got ${JSON.stringify(url)})`,
+      raw.url?.line,
+    );
   }
   if (title !== undefined) meta.title = title;
   if (publisher !== undefined) meta.publisher = publisher;

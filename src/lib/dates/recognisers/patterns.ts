@@ -3,7 +3,7 @@
  * bounded repeats (no nested quantifiers), so matching stays linear in the sentence length.
  */
 import type { DateModifier } from '../../model.ts';
-import type { Candidate, Mention } from '../types.ts';
+import type { Candidate, Mention, Relation } from '../types.ts';
 
 /** No letter or digit just before (a word start that also works next to punctuation). */
 export const B = '(?<![\\p{L}\\p{N}])';
@@ -80,4 +80,13 @@ export function modifierOf(word: string | undefined): DateModifier | undefined {
   if (/^(?:the )?middle of$/.test(w)) return 'mid';
   if (/^(?:the )?end of$/.test(w)) return 'late';
   return undefined;
+}
+
+/** "last", "past" and "this past" look back; "next", "coming" and "this coming" look forward; "this" stays. */
+export function relationOf(word: string | undefined): Relation | undefined {
+  if (word === undefined) return undefined;
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (w === 'last' || w === 'past' || w === 'this past') return 'last';
+  if (w === 'next' || w === 'coming' || w === 'this coming') return 'next';
+  return 'this';
 }

@@ -5,8 +5,8 @@
  * Watch out for: "fall" as a verb or noun ("prices fall", "the fall of Bakhmut"), "Arab Spring",
  * "spring offensive", "summit" (the word must end), bare "winter" without a cue or year (vague).
  */
-import type { Candidate, Mention, Relation, Season } from '../types.ts';
-import { B, E, candidate, modifierOf, pattern } from './patterns.ts';
+import type { Candidate, Mention, Season } from '../types.ts';
+import { B, E, candidate, modifierOf, pattern, relationOf } from './patterns.ts';
 
 const SEASON = pattern(
   `${B}(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|past|coming)\\s+|(?<cue>in|during|over|since|by|until|through|throughout|before|after)\\s+(?:the\\s+)?)?` +
@@ -21,15 +21,6 @@ const SEASONS: Readonly<Record<string, Season>> = {
   fall: 'FA',
   winter: 'WI',
 };
-
-/** "last" and "past" look back, "next" and "coming" forward, "this" stays. */
-function relationOf(word: string | undefined): Relation | undefined {
-  if (word === undefined) return undefined;
-  const w = word.toLowerCase().replace(/\s+/g, ' ');
-  if (w === 'last' || w === 'past' || w === 'this past') return 'last';
-  if (w === 'next' || w === 'coming' || w === 'this coming') return 'next';
-  return 'this';
-}
 
 /** Find season expressions. */
 export function findSeasons(sentence: string): Candidate[] {

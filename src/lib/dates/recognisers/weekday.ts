@@ -6,23 +6,14 @@
  * accepts them, next to a month and day).
  */
 import { weekdayNumber } from '../calendar.ts';
-import type { Candidate, Relation } from '../types.ts';
-import { B, E, WEEKDAY, candidate, groupSpan, modifierOf, pattern } from './patterns.ts';
+import type { Candidate } from '../types.ts';
+import { B, E, WEEKDAY, candidate, groupSpan, modifierOf, pattern, relationOf } from './patterns.ts';
 
 const WEEKDAY_PATTERN = pattern(
   `${B}(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|coming|past)\\s+|(?<mod>early|late)(?:\\s+on)?\\s+)?` +
     `(?<day>${WEEKDAY})(?:(?<poss>['’]s)|\\s+(?<tod>morning|afternoon|evening|night))?${E}` +
     `(?!\\s+(?:Times|Telegraph|Express|Mirror|Herald)${E})`,
 );
-
-/** "this past" and "last" look back; "coming" and "next" look forward. */
-function relationOf(word: string | undefined): Relation | undefined {
-  if (word === undefined) return undefined;
-  const w = word.toLowerCase().replace(/\s+/g, ' ');
-  if (w === 'last' || w === 'past' || w === 'this past') return 'last';
-  if (w === 'next' || w === 'coming' || w === 'this coming') return 'next';
-  return 'this';
-}
 
 /** Find weekday expressions. */
 export function findWeekdays(sentence: string): Candidate[] {
