@@ -15,4 +15,6 @@ export default defineConfig({
   // No client-side router, no prefetch: pages are plain HTML.
   integrations: [sitemap(), pagefind()],
   devToolbar: { enabled: false },
+  // Summaries are built from verbatim quotes: no typographic rewriting of quote marks or dashes.
+  markdown: { smartypants: false },
 });

@@ -19,15 +19,30 @@ const alpha = (): DatedDocument =>
     publisher: 'The Alpha Times (syndicated)',
     paragraphs: [
       [
-        { text: 'Smith and Jones meet for five hours of ceasefire talks in Lakeside on Sunday.', dates: [{ text: 'on Sunday', start: '2025-11-30' }] },
+        {
+          text: 'Smith and Jones meet for five hours of ceasefire talks in Lakeside on Sunday.',
+          dates: [{ text: 'on Sunday', start: '2025-11-30' }],
+        },
         'Smith said the ceasefire talks made real progress.',
       ],
       [
-        { text: 'Gray said on Sunday that Smith will likely travel to Port Vale sometime next week.', dates: [{ text: 'on Sunday', start: '2025-11-30' }, { text: 'sometime next week', start: '2025-12-01', end: '2025-12-07', precision: 'week', tense: 'future' }] },
+        {
+          text: 'Gray said on Sunday that Smith will likely travel to Port Vale sometime next week.',
+          dates: [
+            { text: 'on Sunday', start: '2025-11-30' },
+            { text: 'sometime next week', start: '2025-12-01', end: '2025-12-07', precision: 'week', tense: 'future' },
+          ],
+        },
       ],
       [
         'Southland drones hit the Eastland oil terminal near Vale harbour.',
-        { text: 'That attack on Saturday prompted a stern response on Sunday from Eastland, which called for a halt to strikes on the pipeline.', dates: [{ text: 'on Saturday', start: '2025-11-29' }, { text: 'on Sunday', start: '2025-11-30' }] },
+        {
+          text: 'That attack on Saturday prompted a stern response on Sunday from Eastland, which called for a halt to strikes on the pipeline.',
+          dates: [
+            { text: 'on Saturday', start: '2025-11-29' },
+            { text: 'on Sunday', start: '2025-11-30' },
+          ],
+        },
       ],
       ['Northland has long wanted the whole valley.'],
     ],
@@ -39,11 +54,20 @@ const beta = (): DatedDocument =>
     published: '2025-12-01',
     paragraphs: [
       [
-        { text: 'Sunday’s ceasefire talks in Lakeside between Smith and Jones lasted five hours.', dates: [{ text: 'Sunday’s', start: '2025-11-30' }] },
-        { text: 'Smith travels to Port Vale on Monday.', dates: [{ text: 'on Monday', start: '2025-12-01', tense: 'present' }] },
+        {
+          text: 'Sunday’s ceasefire talks in Lakeside between Smith and Jones lasted five hours.',
+          dates: [{ text: 'Sunday’s', start: '2025-11-30' }],
+        },
+        {
+          text: 'Smith travels to Port Vale on Monday.',
+          dates: [{ text: 'on Monday', start: '2025-12-01', tense: 'present' }],
+        },
       ],
       [
-        { text: 'The war began with the invasion of Southland in February 2022.', dates: [{ text: 'in February 2022', start: '2022-02-01', end: '2022-02-28', precision: 'month' }] },
+        {
+          text: 'The war began with the invasion of Southland in February 2022.',
+          dates: [{ text: 'in February 2022', start: '2022-02-01', end: '2022-02-28', precision: 'month' }],
+        },
       ],
     ],
   });
@@ -51,7 +75,9 @@ const beta = (): DatedDocument =>
 describe('buildEvents', () => {
   it('merges one event reported by two sources, citing both with exact quotes', () => {
     const { events } = buildEvents([alpha(), beta()], options());
-    const talks = events.filter((e) => e.date === '2025-11-30' && e.sources.some((s) => s.quote.includes('ceasefire talks')));
+    const talks = events.filter(
+      (e) => e.date === '2025-11-30' && e.sources.some((s) => s.quote.includes('ceasefire talks')),
+    );
     expect(talks).toHaveLength(1);
     const t = talks[0]!;
     expect(new Set(t.sources.map((s) => s.source))).toEqual(new Set(['alpha', 'beta']));
@@ -78,7 +104,9 @@ describe('buildEvents', () => {
     const saturday = events.find((e) => e.date === '2025-11-29');
     expect(saturday).toBeDefined();
     // The strike sentence has no date; the anaphor "That attack on Saturday" gives it one.
-    expect(saturday?.sources.map((s) => s.quote)).toContain('Southland drones hit the Eastland oil terminal near Vale harbour.');
+    expect(saturday?.sources.map((s) => s.quote)).toContain(
+      'Southland drones hit the Eastland oil terminal near Vale harbour.',
+    );
     expect(saturday?.sources.find((s) => s.quote.startsWith('Southland'))?.rule).toBe('context:following-sentence');
   });
 
@@ -88,7 +116,9 @@ describe('buildEvents', () => {
     const attached = talks?.sources.find((s) => s.quote === 'Smith said the ceasefire talks made real progress.');
     expect(attached?.rule).toBe('context:previous-sentence');
     expect(attached?.expression).toBeUndefined();
-    expect(report.leftOut).toContainEqual(expect.objectContaining({ text: 'Northland has long wanted the whole valley.', reason: 'no-date-no-context' }));
+    expect(report.leftOut).toContainEqual(
+      expect.objectContaining({ text: 'Northland has long wanted the whole valley.', reason: 'no-date-no-context' }),
+    );
   });
 
   it('accounts for every sentence: quoted by an event or reported with a reason', () => {
@@ -96,16 +126,41 @@ describe('buildEvents', () => {
     const { events, report } = buildEvents(docs, options());
     const cited = new Set(events.flatMap((e) => e.sources.map((s) => `${s.source}#${s.sentence}`)));
     const left = new Set(report.leftOut.map((l) => `${l.source}#${l.sentence}`));
-    for (const d of docs) for (const s of d.doc.sentences) expect(cited.has(`${d.doc.source.id}#${s.index}`) || left.has(`${d.doc.source.id}#${s.index}`)).toBe(true);
-    for (const e of events) for (const s of e.sources) {
-      const doc = docs.find((d) => d.doc.source.id === s.source)!;
-      expect(doc.doc.sentences[s.sentence]?.text).toBe(s.quote);
-    }
+    for (const d of docs)
+      for (const s of d.doc.sentences)
+        expect(cited.has(`${d.doc.source.id}#${s.index}`) || left.has(`${d.doc.source.id}#${s.index}`)).toBe(true);
+    for (const e of events)
+      for (const s of e.sources) {
+        const doc = docs.find((d) => d.doc.source.id === s.source)!;
+        expect(doc.doc.sentences[s.sentence]?.text).toBe(s.quote);
+      }
   });
 
   it('marks planned and happened by what the sources said at the time', () => {
-    const early = dated({ id: 'early', published: '2025-11-30', paragraphs: [[{ text: 'Smith will travel to Port Vale on Monday for more talks with Jones.', dates: [{ text: 'on Monday', start: '2025-12-01', tense: 'future' }] }]] });
-    const late = dated({ id: 'late', published: '2025-12-01', paragraphs: [[{ text: 'Smith travels to Port Vale on Monday for more talks with Jones.', dates: [{ text: 'on Monday', start: '2025-12-01', tense: 'present' }] }]] });
+    const early = dated({
+      id: 'early',
+      published: '2025-11-30',
+      paragraphs: [
+        [
+          {
+            text: 'Smith will travel to Port Vale on Monday for more talks with Jones.',
+            dates: [{ text: 'on Monday', start: '2025-12-01', tense: 'future' }],
+          },
+        ],
+      ],
+    });
+    const late = dated({
+      id: 'late',
+      published: '2025-12-01',
+      paragraphs: [
+        [
+          {
+            text: 'Smith travels to Port Vale on Monday for more talks with Jones.',
+            dates: [{ text: 'on Monday', start: '2025-12-01', tense: 'present' }],
+          },
+        ],
+      ],
+    });
     expect(buildEvents([early], options()).events[0]?.status).toBe('planned');
     const both = buildEvents([early, late], options()).events;
     expect(both).toHaveLength(1);
@@ -127,8 +182,25 @@ describe('buildEvents', () => {
       id: 'gamma',
       published: '2025-11-30',
       paragraphs: [
-        [{ text: 'Smith and Jones held ceasefire talks in Lakeside on Sunday.', dates: [{ text: 'on Sunday', start: '2025-11-30' }] }],
-        [{ text: 'A day before the ceasefire talks in Lakeside, Eastland shelled the Vale refinery.', dates: [{ text: 'A day before the ceasefire talks in Lakeside', start: '', end: '', anchor: { kind: 'unresolved', days: -1, mention: 'the ceasefire talks in Lakeside' } }] }],
+        [
+          {
+            text: 'Smith and Jones held ceasefire talks in Lakeside on Sunday.',
+            dates: [{ text: 'on Sunday', start: '2025-11-30' }],
+          },
+        ],
+        [
+          {
+            text: 'A day before the ceasefire talks in Lakeside, Eastland shelled the Vale refinery.',
+            dates: [
+              {
+                text: 'A day before the ceasefire talks in Lakeside',
+                start: '',
+                end: '',
+                anchor: { kind: 'unresolved', days: -1, mention: 'the ceasefire talks in Lakeside' },
+              },
+            ],
+          },
+        ],
       ],
     });
     const { events } = buildEvents([doc], options());
@@ -138,7 +210,25 @@ describe('buildEvents', () => {
   });
 
   it('reports an anchor whose event is nowhere', () => {
-    const doc = dated({ id: 'delta', published: '2025-11-30', paragraphs: [[{ text: 'A week after the harvest festival ended, Eastland shelled the Vale refinery.', dates: [{ text: 'A week after the harvest festival ended', start: '', end: '', anchor: { kind: 'unresolved', days: 7, mention: 'the harvest festival ended' } }] }]] });
+    const doc = dated({
+      id: 'delta',
+      published: '2025-11-30',
+      paragraphs: [
+        [
+          {
+            text: 'A week after the harvest festival ended, Eastland shelled the Vale refinery.',
+            dates: [
+              {
+                text: 'A week after the harvest festival ended',
+                start: '',
+                end: '',
+                anchor: { kind: 'unresolved', days: 7, mention: 'the harvest festival ended' },
+              },
+            ],
+          },
+        ],
+      ],
+    });
     const { events, report } = buildEvents([doc], options());
     expect(events).toHaveLength(0);
     expect(report.leftOut[0]?.reason).toBe('unresolved-anchor');
@@ -149,8 +239,18 @@ describe('buildEvents', () => {
       id: 'eps',
       published: '2025-11-30',
       paragraphs: [
-        [{ text: 'Smith met Brown in Lakeside in October to draft the ceasefire plan.', dates: [{ text: 'in October', start: '2025-10-01', end: '2025-10-31', precision: 'month' }] }],
-        [{ text: 'Smith met Jones in Lakeside in October to review the ceasefire plan.', dates: [{ text: 'in October', start: '2025-10-01', end: '2025-10-31', precision: 'month' }] }],
+        [
+          {
+            text: 'Smith met Brown in Lakeside in October to draft the ceasefire plan.',
+            dates: [{ text: 'in October', start: '2025-10-01', end: '2025-10-31', precision: 'month' }],
+          },
+        ],
+        [
+          {
+            text: 'Smith met Jones in Lakeside in October to review the ceasefire plan.',
+            dates: [{ text: 'in October', start: '2025-10-01', end: '2025-10-31', precision: 'month' }],
+          },
+        ],
       ],
     });
     expect(buildEvents([doc], options()).events).toHaveLength(2);

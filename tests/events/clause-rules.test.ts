@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baseOf, headlineTense, isPlural, sayingHeadline, thirdPerson } from '../../src/lib/events/headline.ts';
 import { assignIds, keepable, keyWordSlug } from '../../src/lib/events/ids.ts';
 import { buildEvents } from '../../src/lib/events/index.ts';
-import type { BuildOptions, DatedDocument } from '../../src/lib/events/index.ts';
+import type { BuildOptions } from '../../src/lib/events/index.ts';
 import { nounPhraseBefore } from '../../src/lib/events/subjects.ts';
 import { dated, GAZETTEER } from '../fixtures/events/build.ts';
 
@@ -37,9 +37,15 @@ describe('headline style', () => {
     expect(headlineTense('Smith and Jones met in Lakeside', 'happened')).toBe('Smith and Jones meet in Lakeside');
     expect(headlineTense('Southland bombarded the valley', 'happened')).toBe('Southland bombards the valley');
     expect(headlineTense('Smith and Jones will fly to Port Vale', 'happened')).toBe('Smith and Jones fly to Port Vale');
-    expect(headlineTense('Smith and Jones will fly to Port Vale', 'planned')).toBe('Smith and Jones will fly to Port Vale');
-    expect(headlineTense('The meeting was labeled as productive', 'happened')).toBe('The meeting labeled as productive');
-    expect(headlineTense('Gray’s aide Bo Jones has resigned after a search', 'happened')).toBe('Gray’s aide Bo Jones resigns after a search');
+    expect(headlineTense('Smith and Jones will fly to Port Vale', 'planned')).toBe(
+      'Smith and Jones will fly to Port Vale',
+    );
+    expect(headlineTense('The meeting was labeled as productive', 'happened')).toBe(
+      'The meeting labeled as productive',
+    );
+    expect(headlineTense('Gray’s aide Bo Jones has resigned after a search', 'happened')).toBe(
+      'Gray’s aide Bo Jones resigns after a search',
+    );
     expect(headlineTense('The plan, leaked in May', 'happened', true)).toBe('The plan, leaked in May');
   });
 
@@ -55,7 +61,9 @@ describe('headline style', () => {
   });
 
   it('builds "<Speaker> says <content>" from the first clause of what was said', () => {
-    expect(sayingHeadline('Smith', '“The process is underway, and we will see”')).toBe('Smith says “the process is underway”');
+    expect(sayingHeadline('Smith', '“The process is underway, and we will see”')).toBe(
+      'Smith says “the process is underway”',
+    );
     expect(sayingHeadline('Gray', 'he is open to talks, but wants the valley')).toBe('Gray says he is open to talks');
   });
 
@@ -72,17 +80,37 @@ describe('clause rules on fixtures', () => {
     const a = dated({
       id: 'a',
       published: '2025-12-01',
-      paragraphs: [[{ text: 'Smith pushed to end Northland’s full-scale blockade, which began in February 2022.', dates: [day('February 2022', '2022-02-01', { end: '2022-02-28', precision: 'month' })] }], FILLER],
+      paragraphs: [
+        [
+          {
+            text: 'Smith pushed to end Northland’s full-scale blockade, which began in February 2022.',
+            dates: [day('February 2022', '2022-02-01', { end: '2022-02-28', precision: 'month' })],
+          },
+        ],
+        FILLER,
+      ],
     });
     const b = dated({
       id: 'b',
       published: '2025-12-02',
-      paragraphs: [[{ text: 'Talks stalled over the ports Northland has held since it launched its full-scale blockade in 2022.', dates: [day('2022', '2022-01-01', { end: '2022-12-31', precision: 'year' })] }], FILLER],
+      paragraphs: [
+        [
+          {
+            text: 'Talks stalled over the ports Northland has held since it launched its full-scale blockade in 2022.',
+            dates: [day('2022', '2022-01-01', { end: '2022-12-31', precision: 'year' })],
+          },
+        ],
+        FILLER,
+      ],
     });
     const { events } = buildEvents([a, b], options());
     const blockade = events.filter((e) => e.date.startsWith('2022'));
     expect(blockade).toHaveLength(1);
-    expect(blockade[0]).toMatchObject({ date: '2022-02-01', precision: 'month', title: 'Northland’s full-scale blockade begins' });
+    expect(blockade[0]).toMatchObject({
+      date: '2022-02-01',
+      precision: 'month',
+      title: 'Northland’s full-scale blockade begins',
+    });
     expect(new Set(blockade[0]?.sources.map((s) => s.source))).toEqual(new Set(['a', 'b']));
   });
 
@@ -91,8 +119,18 @@ describe('clause rules on fixtures', () => {
       id: 'a',
       published: '2025-11-30',
       paragraphs: [
-        [{ text: 'Smith and Jones held ceasefire talks in Lakeside on Sunday.', dates: [day('on Sunday', '2025-11-30')] }],
-        [{ text: 'Sunday’s talks capped a whirlwind month of diplomacy.', dates: [day('Sunday', '2025-11-30', { rule: 'weekday-possessive' })] }],
+        [
+          {
+            text: 'Smith and Jones held ceasefire talks in Lakeside on Sunday.',
+            dates: [day('on Sunday', '2025-11-30')],
+          },
+        ],
+        [
+          {
+            text: 'Sunday’s talks capped a whirlwind month of diplomacy.',
+            dates: [day('Sunday', '2025-11-30', { rule: 'weekday-possessive' })],
+          },
+        ],
       ],
     });
     const { events } = buildEvents([a], options());
@@ -105,7 +143,12 @@ describe('clause rules on fixtures', () => {
       id: 'a',
       published: '2025-11-30',
       paragraphs: [
-        [{ text: 'Smith and Jones held ceasefire talks in Lakeside on Sunday.', dates: [day('on Sunday', '2025-11-30')] }],
+        [
+          {
+            text: 'Smith and Jones held ceasefire talks in Lakeside on Sunday.',
+            dates: [day('on Sunday', '2025-11-30')],
+          },
+        ],
         [
           {
             text: 'Gray appeared upbeat, telling voters in his evening address on Saturday that the other side was constructive in the talks that were set to continue on Sunday.',
@@ -128,8 +171,14 @@ describe('clause rules on fixtures', () => {
       published: '2025-11-30',
       paragraphs: [
         [
-          { text: 'A day later, Southland bombarded Eastland with a long drone and missile attack on Saturday.', dates: [day('on Saturday', '2025-11-29')] },
-          { text: 'Eastland, meanwhile, continued its drone and missile attack on Southland refineries on Saturday.', dates: [day('on Saturday', '2025-11-29')] },
+          {
+            text: 'A day later, Southland bombarded Eastland with a long drone and missile attack on Saturday.',
+            dates: [day('on Saturday', '2025-11-29')],
+          },
+          {
+            text: 'Eastland, meanwhile, continued its drone and missile attack on Southland refineries on Saturday.',
+            dates: [day('on Saturday', '2025-11-29')],
+          },
         ],
       ],
     });
@@ -142,8 +191,19 @@ describe('clause rules on fixtures', () => {
       id: 'a',
       published: '2025-11-30',
       paragraphs: [
-        [{ text: 'At a news conference last week, Gray said he was ready for serious discussions.', dates: [day('last week', '2025-11-24', { end: '2025-11-30', precision: 'week' })] }],
-        ['“We will get what we want.', { text: 'Nothing else matters,” Gray said last week.', dates: [day('last week', '2025-11-24', { end: '2025-11-30', precision: 'week' })] }],
+        [
+          {
+            text: 'At a news conference last week, Gray said he was ready for serious discussions.',
+            dates: [day('last week', '2025-11-24', { end: '2025-11-30', precision: 'week' })],
+          },
+        ],
+        [
+          '“We will get what we want.',
+          {
+            text: 'Nothing else matters,” Gray said last week.',
+            dates: [day('last week', '2025-11-24', { end: '2025-11-30', precision: 'week' })],
+          },
+        ],
       ],
     });
     const { events } = buildEvents([a], options());
@@ -156,8 +216,18 @@ describe('clause rules on fixtures', () => {
       id: 'a',
       published: '2025-11-30',
       paragraphs: [
-        [{ text: 'Smith and Jones signed the ceasefire plan in Lakeside on Sunday.', dates: [day('on Sunday', '2025-11-30')] }],
-        [{ text: 'The ceasefire plan for Lakeside, leaked in mid-November, angered Jones and Smith.', dates: [{ text: 'mid-November', start: '2025-11-01', end: '2025-11-30', precision: 'month' as const }] }],
+        [
+          {
+            text: 'Smith and Jones signed the ceasefire plan in Lakeside on Sunday.',
+            dates: [day('on Sunday', '2025-11-30')],
+          },
+        ],
+        [
+          {
+            text: 'The ceasefire plan for Lakeside, leaked in mid-November, angered Jones and Smith.',
+            dates: [{ text: 'mid-November', start: '2025-11-01', end: '2025-11-30', precision: 'month' as const }],
+          },
+        ],
       ],
     });
     a.expressions[1]![0]!.modifier = 'mid';
@@ -171,9 +241,22 @@ describe('clause rules on fixtures', () => {
       dated({
         id: `n${pub}`,
         published: pub,
-        paragraphs: [[{ text: 'Smith will meet Gray in Port Vale sometime next week to sign the ceasefire pipeline accord.', dates: [{ text: 'sometime next week', start: s, end: e, precision: 'week' as const, tense: 'future' as const }] }], FILLER],
+        paragraphs: [
+          [
+            {
+              text: 'Smith will meet Gray in Port Vale sometime next week to sign the ceasefire pipeline accord.',
+              dates: [
+                { text: 'sometime next week', start: s, end: e, precision: 'week' as const, tense: 'future' as const },
+              ],
+            },
+          ],
+          FILLER,
+        ],
       });
-    const { events } = buildEvents([next('2025-11-30', '2025-12-01', '2025-12-07'), next('2025-12-01', '2025-12-08', '2025-12-14')], options());
+    const { events } = buildEvents(
+      [next('2025-11-30', '2025-12-01', '2025-12-07'), next('2025-12-01', '2025-12-08', '2025-12-14')],
+      options(),
+    );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ date: '2025-12-01', end: '2025-12-14', precision: 'week', status: 'planned' });
     expect(events[0]?.title).toContain('will meet');
@@ -191,12 +274,10 @@ describe('ids from the title clause', () => {
     expect(keepable('2022-crucial-issues-remain', '2022-02')).toBe(false);
     expect(keepable('2025-11-30-smith-jones-talks', '2025-11-30')).toBe(true);
     const cite = { source: 's', quote: 'Q', paragraph: 0, sentence: 0, rule: 'x' };
-    const ids = assignIds([{ natural: '2025-11-28-jones-resigns-search', prefix: '2025-11-28', citations: [cite] }], [
-      { id: '2025-11-28-event', title: 'T', date: '2025-11-28', sources: [cite] },
-    ]);
+    const ids = assignIds(
+      [{ natural: '2025-11-28-jones-resigns-search', prefix: '2025-11-28', citations: [cite] }],
+      [{ id: '2025-11-28-event', title: 'T', date: '2025-11-28', sources: [cite] }],
+    );
     expect(ids).toEqual(['2025-11-28-jones-resigns-search']);
   });
 });
-
-// Keep the helper type in use for readers of this file.
-export type { DatedDocument };

@@ -12,7 +12,13 @@ import { cleanClause, shorten } from '../../src/lib/events/title.ts';
 import type { TimelineEvent } from '../../src/lib/model.ts';
 import { dated, GAZETTEER } from '../fixtures/events/build.ts';
 
-const cite = (source: string, sentence: number, quote: string) => ({ source, sentence, quote, paragraph: 0, rule: 'test' });
+const cite = (source: string, sentence: number, quote: string) => ({
+  source,
+  sentence,
+  quote,
+  paragraph: 0,
+  rule: 'test',
+});
 
 describe('ids', () => {
   it('prefix the date as precisely as the event is known', () => {
@@ -23,7 +29,9 @@ describe('ids', () => {
     expect(datePrefix('2022-01-01', 'year')).toBe('2022');
   });
   it('take 3–6 key words, skipping function, time and reporting words', () => {
-    expect(keyWordSlug('Smith said on Sunday that the talks in Lakeside were productive')).toBe('smith-talks-lakeside-productive');
+    expect(keyWordSlug('Smith said on Sunday that the talks in Lakeside were productive')).toBe(
+      'smith-talks-lakeside-productive',
+    );
   });
   it('keep a previous id when a citation is shared, and suffix clashes deterministically', () => {
     const previous = [{ id: 'old-id', title: 'Old', date: '2025-11-30', sources: [cite('a', 1, 'Quote one.')] }];
@@ -38,11 +46,27 @@ describe('ids', () => {
     expect(ids).toEqual(['old-id', '2025-11-30-x', '2025-11-30-x-2']);
   });
   it('survive a re-ingest with an added source and a changed title', () => {
-    const doc = (id: string, text: string) => dated({ id, published: '2025-12-01', paragraphs: [[{ text, dates: [{ text: text.includes('On Sunday') ? 'On Sunday' : 'on Sunday', start: '2025-11-30' }] }]] });
+    const doc = (id: string, text: string) =>
+      dated({
+        id,
+        published: '2025-12-01',
+        paragraphs: [
+          [{ text, dates: [{ text: text.includes('On Sunday') ? 'On Sunday' : 'on Sunday', start: '2025-11-30' }] }],
+        ],
+      });
     const opts = { gazetteer: GAZETTEER, curation: { events: {} }, focusFrom: '2025-10-01' };
-    const first = buildEvents([doc('a', 'Smith and Jones held ceasefire talks in Lakeside on Sunday.')], { ...opts, previous: [] }).events;
+    const first = buildEvents([doc('a', 'Smith and Jones held ceasefire talks in Lakeside on Sunday.')], {
+      ...opts,
+      previous: [],
+    }).events;
     const previous = first.map((e) => ({ id: e.id, title: 'An editor’s title', date: e.date, sources: e.sources }));
-    const again = buildEvents([doc('0-new', 'On Sunday, Jones and Smith wrapped up ceasefire talks in Lakeside.'), doc('a', 'Smith and Jones held ceasefire talks in Lakeside on Sunday.')], { ...opts, previous });
+    const again = buildEvents(
+      [
+        doc('0-new', 'On Sunday, Jones and Smith wrapped up ceasefire talks in Lakeside.'),
+        doc('a', 'Smith and Jones held ceasefire talks in Lakeside on Sunday.'),
+      ],
+      { ...opts, previous },
+    );
     expect(again.events).toHaveLength(1);
     expect(again.events[0]?.id).toBe(first[0]?.id);
     expect(again.report.keptIds).toBe(1);
@@ -50,21 +74,39 @@ describe('ids', () => {
 });
 
 describe('curation', () => {
-  const ev = (id: string, sources = [cite('a', 0, 'Q.')]): TimelineEvent => ({ id, title: id, date: '2025-11-30', precision: 'day', status: 'happened', actors: [], places: [], topics: [], sources, summary: '' });
+  const ev = (id: string, sources = [cite('a', 0, 'Q.')]): TimelineEvent => ({
+    id,
+    title: id,
+    date: '2025-11-30',
+    precision: 'day',
+    status: 'happened',
+    actors: [],
+    places: [],
+    topics: [],
+    sources,
+    summary: '',
+  });
   const sum = (s: readonly { quote: string }[]) => s.map((c) => c.quote).join(' ');
 
   it('retitles, redates, hides, merges and splits; reports unknown ids', () => {
-    const curation = parseCuration('c.yaml', [
-      'events:',
-      '  e1: { title: New title, date: 2025-11-29 }',
-      '  e2: { hide: true }',
-      '  e3: { mergeInto: e1 }',
-      '  e4:',
-      '    split:',
-      '      - { id: e4-b, citations: ["a#2"], title: Second part }',
-      '  gone: { title: Nobody }',
-    ].join('\n'));
-    const out = applyCuration([ev('e1'), ev('e2'), ev('e3', [cite('b', 5, 'Other.')]), ev('e4', [cite('a', 1, 'One.'), cite('a', 2, 'Two.')])], curation, sum);
+    const curation = parseCuration(
+      'c.yaml',
+      [
+        'events:',
+        '  e1: { title: New title, date: 2025-11-29 }',
+        '  e2: { hide: true }',
+        '  e3: { mergeInto: e1 }',
+        '  e4:',
+        '    split:',
+        '      - { id: e4-b, citations: ["a#2"], title: Second part }',
+        '  gone: { title: Nobody }',
+      ].join('\n'),
+    );
+    const out = applyCuration(
+      [ev('e1'), ev('e2'), ev('e3', [cite('b', 5, 'Other.')]), ev('e4', [cite('a', 1, 'One.'), cite('a', 2, 'Two.')])],
+      curation,
+      sum,
+    );
     const byId = new Map(out.events.map((e) => [e.id, e]));
     expect(byId.get('e1')).toMatchObject({ title: 'New title', date: '2025-11-29' });
     expect(byId.get('e1')?.sources.map((s) => s.source)).toEqual(['a', 'b']);
@@ -114,11 +156,14 @@ describe('gazetteer and tagger', () => {
 
 describe('titles', () => {
   it('drop connectives and attribution', () => {
-    expect(cleanClause('Meanwhile, the delegation lost its negotiator, according to an announcement')).toBe('The delegation lost its negotiator'.replace(/^T/, 't'));
+    expect(cleanClause('Meanwhile, the delegation lost its negotiator, according to an announcement')).toBe(
+      'The delegation lost its negotiator'.replace(/^T/, 't'),
+    );
     expect(cleanClause('But the envoy will travel to Vale, he said.')).toBe('the envoy will travel to Vale');
   });
   it('cut at a phrase boundary, never on a function word, within 90 characters', () => {
-    const long = 'Smith and Jones met with the delegation of Eastland for more than five hours of talks in the lakeside resort of Port Vale, which hosted them';
+    const long =
+      'Smith and Jones met with the delegation of Eastland for more than five hours of talks in the lakeside resort of Port Vale, which hosted them';
     const t = shorten(long);
     expect(t.text.length).toBeLessThanOrEqual(90);
     expect(t.cut).toBe(true);

@@ -1,14 +1,15 @@
 /** The real ingest, failing halfway through its write: the previous events stay exactly as they were. */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { defaultIngestOptions, runIngest } from '../../src/lib/ingest/run.ts';
 import type { IngestOptions } from '../../src/lib/ingest/run.ts';
 import { ROOT, snapshotDir } from './cli.ts';
 
 function options(): { parent: string; opts: IngestOptions } {
   const parent = mkdtempSync(join(tmpdir(), 'trust-atomic-'));
+  onTestFinished(() => rmSync(parent, { recursive: true, force: true }));
   const out = join(parent, 'events');
   mkdirSync(out);
   writeFileSync(join(out, 'a-previous-event.md'), '---\nid: a-previous-event\n---\nold\n');

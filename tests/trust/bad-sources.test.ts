@@ -4,10 +4,10 @@
  * naming the file (and line), no stack, the previous events folder untouched — or accepted with a stated
  * property of the output. Large, binary and non-UTF-8 cases are generated here, not committed.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ingestCli, quotesOf, readEvents, ROOT, snapshotDir } from './cli.ts';
 import type { CliResult } from './cli.ts';
 
@@ -276,6 +276,7 @@ describe('the bad-source corpus', () => {
     for (const c of CASES) {
       it(`${c.name}: ${c.outcome.kind} (${c.why})`, async () => {
         const { dir, sources, out } = workspace(c);
+        onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
         const before = snapshotDir(out);
         const r = await ingestCli(sources, out, join(dir, 'report.json'));
         const o = c.outcome;

@@ -2,7 +2,7 @@
  * The same input gives the same bytes: the site built twice (the second time in another time zone) and the
  * ingest run twice (without and with its cache) produce identical files.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -23,6 +23,7 @@ describe('determinism', () => {
     const files = listFiles(first);
     expect(listFiles(second)).toEqual(files);
     const differ = files.filter((f) => !readFileSync(join(first, f)).equals(readFileSync(join(second, f))));
+    rmSync(dirname(dir), { recursive: true, force: true });
     expect(differ).toEqual([]);
   });
 
@@ -47,5 +48,6 @@ describe('determinism', () => {
     expect(fresh.size).toBeGreaterThan(0);
     expect(snapshotDir(join(tmp, 'cold'))).toEqual(fresh);
     expect(snapshotDir(join(tmp, 'warm'))).toEqual(fresh);
+    rmSync(tmp, { recursive: true, force: true });
   });
 });

@@ -1,8 +1,8 @@
 /** The link checker on a hand-made dist (each kind of breakage once), then on the real built site. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import YAML from 'yaml';
 import { checkLinks, fileUrl } from '../../scripts/lib/link-check.ts';
 import type { LinkProblem } from '../../scripts/lib/link-check.ts';
@@ -11,6 +11,7 @@ const SITE = 'https://news.example/timeline/';
 
 function dist(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'trust-links-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -100,9 +101,6 @@ describe('checkLinks', () => {
 describe('the built site', () => {
   it('has no broken internal link, anchor or export link, and no script-scheme link', () => {
     const timeline = YAML.parse(readFileSync(join(inject('trustProject'), 'content/timeline.yaml'), 'utf8'));
-    const problems = checkLinks(inject('trustDist'), String(timeline.site));
-    // Known, reported to the lead: the error page's canonical/og:url name /404/, but hosts serve it as 404.html.
-    const known = (p: LinkProblem) => p.file === '404.html' && p.problem === 'missing-file' && p.url.endsWith('/404/');
-    expect(problems.filter((p) => !known(p))).toEqual([]);
+    expect(checkLinks(inject('trustDist'), String(timeline.site))).toEqual([]);
   });
 });

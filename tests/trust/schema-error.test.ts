@@ -1,5 +1,5 @@
 /** A malformed event file fails `astro build`, and the output names the file. */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProject, copyProject } from './project.ts';
@@ -13,6 +13,7 @@ describe('astro build on a schema error', () => {
       "---\nid: zz-broken-event\ntitle: A broken event\ndate: '2025-13-45'\nprecision: day\nstatus: happened\nactors: []\nplaces: []\ntopics: []\nsources: []\n---\n\nText.\n",
     );
     const r = buildProject(dir, join(dirname(dir), 'dist'));
+    rmSync(dirname(dir), { recursive: true, force: true });
     expect(r.code).not.toBe(0);
     expect(r.output).toContain(bad);
     expect(r.output).toMatch(/date|sources/);

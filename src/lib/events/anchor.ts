@@ -31,9 +31,11 @@ export const ANCHOR = {
   mention: 2.5,
 } as const;
 
-const PRONOUN_OPENING = /^\W*(?:he|she|they|it|his|her|their|its|we|the (?:talks|meeting|negotiations|discussions|attack|strike|plan|proposal))\b/i;
+const PRONOUN_OPENING =
+  /^\W*(?:he|she|they|it|his|her|their|its|we|the (?:talks|meeting|negotiations|discussions|attack|strike|plan|proposal))\b/i;
 
-const PAST_VERB = /^\s+(?:\p{Ll}+ly\s+)?(?:met|held|began|led|took|gave|made|went|flew|left|sent|won|lost|came|brought|struck|spoke|\p{Ll}{2,}ed)\b/u;
+const PAST_VERB =
+  /^\s+(?:\p{Ll}+ly\s+)?(?:met|held|began|led|took|gave|made|went|flew|left|sent|won|lost|came|brought|struck|spoke|\p{Ll}{2,}ed)\b/u;
 
 /** A named person does something in the past tense ("… and Jared Kushner met with …"): not a plan. */
 export function namesPastAction(text: string, gazetteer: Gazetteer): boolean {
@@ -65,7 +67,9 @@ export function resolveMentions(
       const { days, mention } = c.expression.anchor;
       if (mention.trim() === '') {
         // "earlier in the day": the nearest dated event before it in the same document.
-        const prior = [...resolved].filter((t) => t.info.doc === c.info.doc && t.info.sentence < c.info.sentence && t.start !== '').sort((a, b) => b.info.sentence - a.info.sentence || a.n - b.n)[0];
+        const prior = [...resolved]
+          .filter((t) => t.info.doc === c.info.doc && t.info.sentence < c.info.sentence && t.start !== '')
+          .sort((a, b) => b.info.sentence - a.info.sentence || a.n - b.n)[0];
         if (prior === undefined) continue;
         c.start = addDays(prior.start, days);
         c.end = addDays(prior.end, days);
@@ -216,7 +220,11 @@ export function attachUndated(
         // "X met with Y for four hours" tells of the meeting that happened, not of the trip still planned.
         if (c.planned && past) score -= ANCHOR.attach;
         // Across a paragraph break only a shared person or a rare word ties a sentence to an event ("Ukraine" and "Russian" do not).
-        if (!samePara && ![...bag].some((k) => bagOf(c).has(k) && (k.startsWith('a:') || (w.idf.get(k) ?? w.unseen) >= ANCHOR.rareIdf))) continue;
+        if (
+          !samePara &&
+          ![...bag].some((k) => bagOf(c).has(k) && (k.startsWith('a:') || (w.idf.get(k) ?? w.unseen) >= ANCHOR.rareIdf))
+        )
+          continue;
         if (score > bestScore) {
           best = c;
           bestScore = score;
@@ -246,7 +254,12 @@ export function attachBySameActors(
   gazetteer: Gazetteer,
   w: Weights,
 ): LeftOut[] {
-  const people = (text: string) => new Set(tagMentions(text, gazetteer).filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end))).map((m) => m.slug));
+  const people = (text: string) =>
+    new Set(
+      tagMentions(text, gazetteer)
+        .filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end)))
+        .map((m) => m.slug),
+    );
   const cores = candidates
     .filter((c) => !c.statement && !c.mention)
     .map((c) => {
@@ -262,7 +275,14 @@ export function attachBySameActors(
     let best: Candidate | undefined;
     let bestScore: number = ANCHOR.sameActors;
     const names = new Set(
-      s === undefined ? [] : keyTerms(tagMentions(s.text, gazetteer).filter((m) => m.kind === 'person').map((m) => s.text.slice(m.start, m.end)).join(' ')).map((t) => `t:${t}`),
+      s === undefined
+        ? []
+        : keyTerms(
+            tagMentions(s.text, gazetteer)
+              .filter((m) => m.kind === 'person')
+              .map((m) => s.text.slice(m.start, m.end))
+              .join(' '),
+          ).map((t) => `t:${t}`),
     );
     if (s !== undefined && mine.size >= 2) {
       for (const { c, actors, bag } of cores) {

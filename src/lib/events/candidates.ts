@@ -15,7 +15,8 @@ import type { Candidate, DatedDocument, SentenceInfo } from './types.ts';
 const REPORTING =
   /^(?:said|says|say|told|tells|tell|announced|announces|announcement|stated|wrote|writes|posted|post|added|adds|warned|insisted|claimed|declared|address|conference|interview|remarks|statement|readout|briefing|television|reporters|telling|comments)$/i;
 
-const FUTURE = /\b(?:will|shall|’ll|'ll|plans? to|planned|set to|expected to|scheduled|due to|going to|to travel|upcoming|anticipates?)\b/i;
+const FUTURE =
+  /\b(?:will|shall|’ll|'ll|plans? to|planned|set to|expected to|scheduled|due to|going to|to travel|upcoming|anticipates?)\b/i;
 
 /** Per-sentence facts: tags, key terms, segment and its reference date. */
 export function sentenceInfos(d: DatedDocument, docIndex: number, gazetteer: Gazetteer): SentenceInfo[] {
@@ -56,7 +57,11 @@ export function datesSaying(text: string, clause: Span, e: TimeExpression): bool
 /** A named person is the subject of a reporting verb ("Umerov reported on the main parameters"): a report about events is its own event. */
 export function reportsAbout(clause: string, gazetteer: Gazetteer): boolean {
   return findMentions(clause, gazetteer).some(
-    (m) => m.kind === 'person' && /^\s+(?:\p{Ll}+ly\s+)?(?:reported|reports|briefed|briefs|announced|announces|informed|informs)\b/u.test(clause.slice(m.end)),
+    (m) =>
+      m.kind === 'person' &&
+      /^\s+(?:\p{Ll}+ly\s+)?(?:reported|reports|briefed|briefs|announced|announces|informed|informs)\b/u.test(
+        clause.slice(m.end),
+      ),
   );
 }
 
@@ -74,7 +79,8 @@ function datingExpressions(list: readonly TimeExpression[]): number[] {
     .filter((i) => {
       const e = list[i];
       if (e === undefined || anchors.has(i)) return false;
-      if (list.some((o, j) => j !== i && o.start <= e.start && o.end >= e.end && o.end - o.start > e.end - e.start)) return false;
+      if (list.some((o, j) => j !== i && o.start <= e.start && o.end >= e.end && o.end - o.start > e.end - e.start))
+        return false;
       if (e.anchor.kind === 'unresolved') return true;
       return e.startDate !== '' && e.endDate !== '' && compareIso(e.startDate, e.endDate) <= 0;
     });
@@ -89,7 +95,12 @@ function widen(text: string, span: Span, e: TimeExpression): Span {
 }
 
 /** Candidates of one document, numbered from `first`. */
-export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo[], first: number, gazetteer: Gazetteer): Candidate[] {
+export function extractCandidates(
+  d: DatedDocument,
+  infos: readonly SentenceInfo[],
+  first: number,
+  gazetteer: Gazetteer,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const info of infos) {
     const list = d.expressions[info.sentence] ?? [];
@@ -117,8 +128,14 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
         if (np !== '') subject = np;
       }
       // "… when he met U.S. officials": the pronoun is the last person named before it.
-      if (subject === undefined && /^\s*(?:(?:when|as|after|while)\s+)?(?:he|she)\b/i.test(text.slice(span.start)) && span.start > 0) {
-        const person = findMentions(text.slice(0, span.start), gazetteer).filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end))).at(-1);
+      if (
+        subject === undefined &&
+        /^\s*(?:(?:when|as|after|while)\s+)?(?:he|she)\b/i.test(text.slice(span.start)) &&
+        span.start > 0
+      ) {
+        const person = findMentions(text.slice(0, span.start), gazetteer)
+          .filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end)))
+          .at(-1);
         if (person !== undefined) subject = text.slice(person.start, person.end);
       }
       // ", which leaked in mid-November, drew …": a relative clause set off by commas ends at the next one.
@@ -139,7 +156,8 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
         statement,
         mention: possessive(text, e),
         // Only a sentence's opening words point back to the sentence before, and never the date itself ("This past week").
-        anaphor: span.start === 0 && opensWithAnaphor(clause) && !(e.start <= text.length - text.trimStart().length + 1),
+        anaphor:
+          span.start === 0 && opensWithAnaphor(clause) && !(e.start <= text.length - text.trimStart().length + 1),
         start: e.startDate,
         end: e.endDate,
         precision: e.precision,
@@ -161,7 +179,8 @@ export function extractCandidates(d: DatedDocument, infos: readonly SentenceInfo
     // A dated relative clause inside what someone said names another event in passing.
     const saidAt = made.filter((c) => c.statement).map((c) => c.expression.end);
     for (const c of made) {
-      if (!c.statement && saidAt.some((at) => at <= c.clauseStart) && isRelativeOpening(text, c.clauseStart)) c.mention = true;
+      if (!c.statement && saidAt.some((at) => at <= c.clauseStart) && isRelativeOpening(text, c.clauseStart))
+        c.mention = true;
     }
     // A saying whose content is dated by a later expression is not the news: the content is.
     const kept = made.filter((c, k) => {
@@ -184,5 +203,9 @@ export function isPlanned(c: Pick<Candidate, 'start' | 'end' | 'clause' | 'info'
   if (c.start === '' || c.end === '') return c.expression.tense === 'future';
   const ref = c.info.referenceDate;
   if (compareIso(c.start, ref) > 0) return true;
-  return compareIso(c.end, ref) >= 0 && (c.expression.tense === 'future' || FUTURE.test(c.clause)) && compareIso(c.start, ref) >= 0;
+  return (
+    compareIso(c.end, ref) >= 0 &&
+    (c.expression.tense === 'future' || FUTURE.test(c.clause)) &&
+    compareIso(c.start, ref) >= 0
+  );
 }

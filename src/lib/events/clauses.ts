@@ -30,7 +30,8 @@ export function asides(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(/\(([^()]*)\)/g)) out.push({ start: m.index, end: m.index + m[0].length });
   // ", including A and B, held …": a list set off by commas inside the subject.
-  for (const m of text.matchAll(/,\s+including\s[^,]{1,80},/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/,\s+including\s[^,]{1,80},/g))
+    out.push({ start: m.index, end: m.index + m[0].length });
   // A spaced dash or an em dash sets off an aside; an unspaced en dash joins a compound ("U.S.–Ukraine").
   const dashes = [...text.matchAll(/\s[—–]\s?|—\s?|\s-{1,2}\s/g)];
   for (let i = 0; i + 1 < dashes.length; i += 2) {
@@ -58,17 +59,32 @@ export function boundaries(text: string, protect: readonly Span[]): Boundary[] {
     const comma = /,\s*$/.test(before);
     if (AFTER_COMMA_ONLY.has(word) && !comma) continue;
     // "that" as a determiner ("that attack") keeps the phrase; as a complementiser it opens a clause.
-    if (word === 'that' && /^\s+(?:attack|strike|meeting|plan|deal|proposal|issue|point|week|day)\b/i.test(text.slice(m.index + 4))) continue;
+    if (
+      word === 'that' &&
+      /^\s+(?:attack|strike|meeting|plan|deal|proposal|issue|point|week|day)\b/i.test(text.slice(m.index + 4))
+    )
+      continue;
     // "all but two", "nothing but": an exception, not a clause.
     if (word === 'but' && /\b(?:all|nothing|anything|everything|none|everyone|anyone)\s+$/i.test(before)) continue;
     // "since 2022" is a date phrase; "since it launched" opens a clause.
-    if (word === 'since' && protect.some((p) => /^\s*$/.test(text.slice(m.index + 5, Math.max(m.index + 5, p.start))) && p.start >= m.index + 5 && p.start <= m.index + 7)) continue;
+    if (
+      word === 'since' &&
+      protect.some(
+        (p) =>
+          /^\s*$/.test(text.slice(m.index + 5, Math.max(m.index + 5, p.start))) &&
+          p.start >= m.index + 5 &&
+          p.start <= m.index + 7,
+      )
+    )
+      continue;
     const cut = comma ? before.search(/,\s*$/) : m.index;
     out.push({ cut, next: m.index, word });
   }
-  for (const m of text.matchAll(/,\s+(?=[\p{L}]+ing\b)/gu)) out.push({ cut: m.index, next: m.index + m[0].length, word: '' });
+  for (const m of text.matchAll(/,\s+(?=[\p{L}]+ing\b)/gu))
+    out.push({ cut: m.index, next: m.index + m[0].length, word: '' });
   // ", and <clause>": a second main clause (a list's last item only shortens the clause).
-  for (const m of text.matchAll(/,\s+(?=and\s)/g)) out.push({ cut: m.index, next: m.index + m[0].length + 4, word: 'and' });
+  for (const m of text.matchAll(/,\s+(?=and\s)/g))
+    out.push({ cut: m.index, next: m.index + m[0].length + 4, word: 'and' });
   return out
     .filter((b) => !protect.some((p) => b.next > p.start && b.cut < p.end))
     .sort((a, b) => a.cut - b.cut || a.next - b.next);

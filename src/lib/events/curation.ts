@@ -28,7 +28,8 @@ export function parseCuration(path: string, text?: string): Curation {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const at = (pair.key as Node | null) ?? events;
     if (!EVENT_ID.test(key)) throw new InputError(path, `"${key}" is not an event id`, file.line(at));
-    if (pair.value === null || !isMap(pair.value)) throw new InputError(path, `"${key}": expected a mapping of corrections`, file.line(at));
+    if (pair.value === null || !isMap(pair.value))
+      throw new InputError(path, `"${key}": expected a mapping of corrections`, file.line(at));
     const e: Entry = new Entry(file, pair.value as Node);
     e.only(['title', 'date', 'end', 'precision', 'status', 'hide', 'mergeInto', 'split']);
     const entry: CurationEntry = {};
@@ -42,12 +43,14 @@ export function parseCuration(path: string, text?: string): Curation {
     }
     const precision = e.string('precision');
     if (precision !== undefined) {
-      if (!PRECISIONS.includes(precision as Precision)) e.fail(`"precision" must be one of ${PRECISIONS.join(', ')}`, e.field('precision'));
+      if (!PRECISIONS.includes(precision as Precision))
+        e.fail(`"precision" must be one of ${PRECISIONS.join(', ')}`, e.field('precision'));
       entry.precision = precision as Precision;
     }
     const status = e.string('status');
     if (status !== undefined) {
-      if (status !== 'happened' && status !== 'planned') e.fail('"status" must be happened or planned', e.field('status'));
+      if (status !== 'happened' && status !== 'planned')
+        e.fail('"status" must be happened or planned', e.field('status'));
       entry.status = status as EventStatus;
     }
     const hide = e.boolean('hide');
@@ -67,7 +70,8 @@ export function parseCuration(path: string, text?: string): Curation {
         if (!SLUG.test(id)) s.fail(`split id "${id}" must be lower-case words joined by hyphens`, s.field('id'));
         const citations = s.strings('citations');
         if (citations.length === 0) s.fail('a split needs citations ("<source>#<sentence>")');
-        for (const c of citations) if (!/^.+#\d+$/.test(c)) s.fail(`citation "${c}" must be "<source>#<sentence>"`, s.field('citations'));
+        for (const c of citations)
+          if (!/^.+#\d+$/.test(c)) s.fail(`citation "${c}" must be "<source>#<sentence>"`, s.field('citations'));
         const t = s.string('title');
         return t === undefined ? { id, citations } : { id, citations, title: t };
       });
@@ -107,7 +111,13 @@ export function applyCuration(
       const moved = event.sources.filter((c) => keys.has(`${c.source}#${c.sentence}`));
       if (moved.length === 0 || byId.has(part.id)) continue;
       event.sources = event.sources.filter((c) => !keys.has(`${c.source}#${c.sentence}`));
-      byId.set(part.id, { ...event, id: part.id, title: part.title ?? event.title, sources: moved, summary: resummarise(moved) });
+      byId.set(part.id, {
+        ...event,
+        id: part.id,
+        title: part.title ?? event.title,
+        sources: moved,
+        summary: resummarise(moved),
+      });
       event.summary = resummarise(event.sources);
     }
   }

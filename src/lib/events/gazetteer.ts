@@ -22,7 +22,11 @@ function entries(file: YamlFile): Entry[] {
 export function parsePeople(path: string, text?: string): GazetteerPerson[] {
   return entries(readYaml(path, text)).map((e) => {
     e.only(['slug', 'name', 'role', 'country', 'aliases']);
-    const p: GazetteerPerson = { slug: e.string('slug', true), name: e.string('name', true), aliases: e.strings('aliases') };
+    const p: GazetteerPerson = {
+      slug: e.string('slug', true),
+      name: e.string('name', true),
+      aliases: e.strings('aliases'),
+    };
     const role = e.string('role');
     const country = e.string('country');
     if (role !== undefined) p.role = role;
@@ -35,7 +39,11 @@ export function parsePeople(path: string, text?: string): GazetteerPerson[] {
 export function parsePlaces(path: string, text?: string): GazetteerPlace[] {
   return entries(readYaml(path, text)).map((e) => {
     e.only(['slug', 'name', 'country', 'aliases']);
-    const p: GazetteerPlace = { slug: e.string('slug', true), name: e.string('name', true), aliases: e.strings('aliases') };
+    const p: GazetteerPlace = {
+      slug: e.string('slug', true),
+      name: e.string('name', true),
+      aliases: e.strings('aliases'),
+    };
     const country = e.string('country');
     if (country !== undefined) p.country = country;
     return p;
@@ -65,7 +73,10 @@ export function loadGazetteer(dir: string): Gazetteer {
     topics: parseTopics(path('topics.yaml')),
   };
   const placeSlugs = new Set(g.places.map((p) => p.slug));
-  for (const [file, list] of [['people.yaml', g.people], ['places.yaml', g.places]] as const) {
+  for (const [file, list] of [
+    ['people.yaml', g.people],
+    ['places.yaml', g.places],
+  ] as const) {
     for (const item of list) {
       if (item.country !== undefined && !placeSlugs.has(item.country)) {
         throw new InputError(join(dir, file), `"${item.slug}": country "${item.country}" is not a place slug`);

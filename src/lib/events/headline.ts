@@ -6,23 +6,52 @@
 import { isFunctionWord, tokenize } from './text.ts';
 
 const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
-  ['met', 'meet'], ['began', 'begin'], ['flew', 'fly'], ['got', 'get'], ['sat', 'sit'], ['led', 'lead'], ['held', 'hold'],
-  ['took', 'take'], ['gave', 'give'], ['made', 'make'], ['went', 'go'], ['left', 'leave'], ['sent', 'send'], ['won', 'win'],
-  ['lost', 'lose'], ['came', 'come'], ['brought', 'bring'], ['spoke', 'speak'], ['told', 'tell'], ['said', 'say'],
-  ['struck', 'strike'], ['drew', 'draw'], ['saw', 'see'], ['wrote', 'write'], ['sought', 'seek'], ['fought', 'fight'],
-  ['cast', 'cast'], ['hit', 'hit'], ['put', 'put'], ['set', 'set'], ['ran', 'run'], ['rose', 'rise'], ['fell', 'fall'],
+  ['met', 'meet'],
+  ['began', 'begin'],
+  ['flew', 'fly'],
+  ['got', 'get'],
+  ['sat', 'sit'],
+  ['led', 'lead'],
+  ['held', 'hold'],
+  ['took', 'take'],
+  ['gave', 'give'],
+  ['made', 'make'],
+  ['went', 'go'],
+  ['left', 'leave'],
+  ['sent', 'send'],
+  ['won', 'win'],
+  ['lost', 'lose'],
+  ['came', 'come'],
+  ['brought', 'bring'],
+  ['spoke', 'speak'],
+  ['told', 'tell'],
+  ['said', 'say'],
+  ['struck', 'strike'],
+  ['drew', 'draw'],
+  ['saw', 'see'],
+  ['wrote', 'write'],
+  ['sought', 'seek'],
+  ['fought', 'fight'],
+  ['cast', 'cast'],
+  ['hit', 'hit'],
+  ['put', 'put'],
+  ['set', 'set'],
+  ['ran', 'run'],
+  ['rose', 'rise'],
+  ['fell', 'fall'],
 ]);
 const AUX = new Set(['will', 'would', 'has', 'have', 'had', 'is', 'are', 'was', 'were', '’ll', "'ll"]);
 const ADVERB = /^(?:\p{Ll}+ly|also|then|still|just|now|again|not|soon)$/u;
 
 /** Regular verbs whose base ends in a silent "e" that the -ed rule cannot guess ("blamed" → "blame", not "blam"). */
 const E_BASES: ReadonlySet<string> = new Set(
-  ('blame name frame shame vote note quote state rate date rule close pose hope cope dine line mine define decline ' +
+  (
+    'blame name frame shame vote note quote state rate date rule close pose hope cope dine line mine define decline ' +
     'shape tape time wage trade invade evade unite cite invite excite type wipe pipe smoke joke poke bake fake ' +
     'stake share spare scare dare declare compare prepare score store ignore restore explore secure endure cure ' +
     'capture require acquire retire fire hire inspire admire desire praise raise refuse excuse accuse amuse use ' +
-    'release please tease ease cease lease chase phase erase base welcome become overcome dispute salute')
-    .split(' '),
+    'release please tease ease cease lease chase phase erase base welcome become overcome dispute salute'
+  ).split(' '),
 );
 
 /** The base form of a past-tense verb, or undefined when unsure ("voted" could be "vot" or "vote"). */
@@ -38,7 +67,8 @@ export function baseOf(past: string): string | undefined {
   if (/(?:ll|ss|ff|zz)$/.test(stem)) return stem;
   if (/([b-df-hj-np-tv-z])\1$/.test(stem)) return stem.slice(0, -1);
   if (/(?:[cvuz]|[^aeiou]g|dg|[aeiou]s)$/.test(stem)) return `${stem}e`;
-  if (/(?:[aeiou][^aeiouwxy])$/.test(stem) && !/(?:[aeiou]{2}[^aeiou]|er|en|on|el|it|et|om)$/.test(stem)) return undefined;
+  if (/(?:[aeiou][^aeiouwxy])$/.test(stem) && !/(?:[aeiou]{2}[^aeiou]|er|en|on|el|it|et|om)$/.test(stem))
+    return undefined;
   return stem;
 }
 
@@ -88,7 +118,11 @@ export function headlineTense(text: string, status: 'happened' | 'planned', part
         if (base === undefined || next !== words[i + 1]) return text;
         return `${text.slice(0, w.start)}${plural ? base : thirdPerson(base)}${text.slice(next.end)}`;
       }
-      if ((lower === 'was' || lower === 'were' || lower === 'is' || lower === 'are') && next === words[i + 1] && /(?:ed|en)$/.test(next.lower)) {
+      if (
+        (lower === 'was' || lower === 'were' || lower === 'is' || lower === 'are') &&
+        next === words[i + 1] &&
+        /(?:ed|en)$/.test(next.lower)
+      ) {
         // Headline passive drops the auxiliary: "was labeled as productive" → "labeled as productive".
         return `${text.slice(0, w.start)}${text.slice(next.start)}`;
       }
@@ -100,7 +134,8 @@ export function headlineTense(text: string, status: 'happened' | 'planned', part
       return text;
     }
     if (/^\p{Lu}/u.test(w.text) || ADVERB.test(lower)) continue;
-    if (prev !== undefined && /^(?:the|a|an|its|his|her|their|of|to|in|on|at|for|with|by|from)$/i.test(prev.lower)) continue;
+    if (prev !== undefined && /^(?:the|a|an|its|his|her|their|of|to|in|on|at|for|with|by|from)$/i.test(prev.lower))
+      continue;
     const base = IRREGULAR_PAST.has(lower) || lower.endsWith('ed') ? baseOf(lower) : undefined;
     if (base === undefined) continue;
     if (participle) return text;
@@ -116,10 +151,13 @@ export function sayingHeadline(speaker: string, content: string): string {
   const quoted = c.startsWith('“');
   if (quoted) c = c.slice(1).replace(/”$/, '');
   // The first clause of what was said.
-  const cut = c.search(/,\s+(?:and|but|because|though|although|while|which|adding|saying)\b|;\s|\s[—–]\s|—|,\s+(?=[\p{Ll}]+ed\b)/u);
+  const cut = c.search(
+    /,\s+(?:and|but|because|though|although|while|which|adding|saying)\b|;\s|\s[—–]\s|—|,\s+(?=[\p{Ll}]+ed\b)/u,
+  );
   if (cut > 12) c = c.slice(0, cut);
   c = c.replace(/[\s,.;:]+$/, '').replace(/[.,]?”\.?$/, '”');
-  if (quoted) c = isFunctionWord((tokenize(c)[0]?.lower ?? '')) ? `“${c.charAt(0).toLowerCase()}${c.slice(1)}”` : `“${c}”`;
+  if (quoted)
+    c = isFunctionWord(tokenize(c)[0]?.lower ?? '') ? `“${c.charAt(0).toLowerCase()}${c.slice(1)}”` : `“${c}”`;
   else c = c.replace(/^that\s+/i, '');
   if ((c.match(/“/g)?.length ?? 0) !== (c.match(/”/g)?.length ?? 0)) c = c.replace(/[“”]/g, '');
   return `${speaker} says ${c}`;

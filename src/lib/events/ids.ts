@@ -18,7 +18,20 @@ export interface PreviousEvent {
   sources: Citation[];
 }
 
-const SEASONS = ['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'];
+const SEASONS = [
+  'winter',
+  'winter',
+  'spring',
+  'spring',
+  'spring',
+  'summer',
+  'summer',
+  'summer',
+  'autumn',
+  'autumn',
+  'autumn',
+  'winter',
+];
 
 /** The date part of an id, as precise as the event: `2025-11-30`, `2025-w49`, `2025-10`, `2025-spring`, `2022`. */
 export function datePrefix(date: IsoDate, precision: Precision): string {
@@ -39,12 +52,36 @@ export function datePrefix(date: IsoDate, precision: Precision): string {
   }
 }
 
-const SLUG_SKIP = new Set(['says', 'say', 'said', 'got', 'get', 'gets', 'set', 'sets', 'has', 'have', 'had', 'been', 'is', 'are', 'was', 'were', 'will', 'likely']);
+const SLUG_SKIP = new Set([
+  'says',
+  'say',
+  'said',
+  'got',
+  'get',
+  'gets',
+  'set',
+  'sets',
+  'has',
+  'have',
+  'had',
+  'been',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'likely',
+]);
 
 /** A previous id worth keeping: its date part matches the event's and it has at least 3 key words. */
 export function keepable(previousId: string, prefix: string): boolean {
   if (!previousId.startsWith(`${prefix}-`)) return false;
-  return previousId.slice(prefix.length + 1).split('-').filter((w) => w !== '' && !/^\d+$/.test(w)).length >= 3;
+  return (
+    previousId
+      .slice(prefix.length + 1)
+      .split('-')
+      .filter((w) => w !== '' && !/^\d+$/.test(w)).length >= 3
+  );
 }
 
 /** 3–6 key words of a clause as a slug; function, time and reporting words are skipped. */
@@ -80,13 +117,16 @@ export function assignIds(
   previous: readonly PreviousEvent[],
 ): string[] {
   const prevByKey = new Map<string, string[]>();
-  for (const p of previous) for (const c of p.sources) prevByKey.set(citationKey(c), [...(prevByKey.get(citationKey(c)) ?? []), p.id]);
+  for (const p of previous)
+    for (const c of p.sources) prevByKey.set(citationKey(c), [...(prevByKey.get(citationKey(c)) ?? []), p.id]);
   const pairs: Array<{ event: number; id: string; shared: number }> = [];
   events.forEach((e, i) => {
     const counts = new Map<string, number>();
-    for (const c of e.citations) for (const id of new Set(prevByKey.get(citationKey(c)) ?? [])) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const c of e.citations)
+      for (const id of new Set(prevByKey.get(citationKey(c)) ?? [])) counts.set(id, (counts.get(id) ?? 0) + 1);
     // An id whose date no longer fits, or that says nothing (`2025-11-28-event`), is minted afresh.
-    for (const [id, shared] of counts) if (e.prefix === undefined || keepable(id, e.prefix)) pairs.push({ event: i, id, shared });
+    for (const [id, shared] of counts)
+      if (e.prefix === undefined || keepable(id, e.prefix)) pairs.push({ event: i, id, shared });
   });
   pairs.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.event - b.event);
   const out: Array<string | undefined> = events.map(() => undefined);

@@ -71,7 +71,13 @@ function citationsOf(k: Cluster, publishedOf: (doc: number) => string): Cited[] 
     const key = `${info.doc}:${info.sentence}`;
     const had = seen.get(key);
     if (had !== undefined && had.weight <= weight) return;
-    const citation: Citation = { source: info.source, quote: info.text, paragraph: info.paragraph, sentence: info.sentence, rule };
+    const citation: Citation = {
+      source: info.source,
+      quote: info.text,
+      paragraph: info.paragraph,
+      sentence: info.sentence,
+      rule,
+    };
     if (expression !== undefined) citation.expression = expression;
     seen.set(key, { info, citation, weight });
   };
@@ -110,7 +116,9 @@ function subjectText(c: Candidate): string {
     const comma = c.clause.indexOf(',', c.expression.end - c.clauseStart);
     if (comma > 0 && comma < 100) return c.clause.slice(comma + 1).trim();
   }
-  return cleanClause(withoutDates(c.clause, [{ start: at, end: c.expression.end - c.clauseStart, text: c.expression.text }]));
+  return cleanClause(
+    withoutDates(c.clause, [{ start: at, end: c.expression.end - c.clauseStart, text: c.expression.text }]),
+  );
 }
 
 /** Turn dated documents into merged, cited, titled, tagged events with stable ids; sorted by date then id. */
@@ -119,7 +127,9 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
   const infos = docs.map((d, i) => sentenceInfos(d, i, gazetteer));
   const all = infos.flat();
   const weights = corpusWeights(all, gazetteer);
-  const names = new Map(docs.map((d) => [d.doc.source.id, displayName(d.doc.source.publisher, d.doc.source.title ?? d.doc.source.id)]));
+  const names = new Map(
+    docs.map((d) => [d.doc.source.id, displayName(d.doc.source.publisher, d.doc.source.title ?? d.doc.source.id)]),
+  );
   const publishedOf = (doc: number) => docs[doc]?.doc.publishedDate ?? '';
   const leftOut: LeftOut[] = [];
 
@@ -149,10 +159,18 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     for (const a of c.attached) if (a.core) for (const k of sentenceBag(a.sentence)) core.add(k);
     const bag = new Set(core);
     for (const a of c.attached) for (const k of sentenceBag(a.sentence)) bag.add(k);
-    const input: MergeInput = { candidate: c, bag, core, actors: actorsOf(`${c.subject ?? ''} ${c.clause}`, gazetteer) };
+    const input: MergeInput = {
+      candidate: c,
+      bag,
+      core,
+      actors: actorsOf(`${c.subject ?? ''} ${c.clause}`, gazetteer),
+    };
     if (c.mention) {
       // The noun the mention names: "Sunday’s [talks]", "the talks [that were set to continue on Sunday]".
-      const named = c.subject !== undefined ? keyTerms(c.subject).at(-1) : keyTerms(c.info.text.slice(c.expression.end).replace(/^['’]s\b/, '')).at(0);
+      const named =
+        c.subject !== undefined
+          ? keyTerms(c.subject).at(-1)
+          : keyTerms(c.info.text.slice(c.expression.end).replace(/^['’]s\b/, '')).at(0);
       if (named !== undefined) input.head = named;
     }
     const side = subjectCountry(subjectText(c), gazetteer);
@@ -171,15 +189,22 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     const centrality = (text: string, sentence: string) => {
       const mine = new Set(keyTerms(text));
       let sum = 0;
-      for (const t of mine) if (others(sentence).some((x) => x.info.terms.includes(t))) sum += weights.idf.get(`t:${t}`) ?? 0;
+      for (const t of mine)
+        if (others(sentence).some((x) => x.info.terms.includes(t))) sum += weights.idf.get(`t:${t}`) ?? 0;
       return Math.min(sum, 12) / 3;
     };
     // The event's own noun: the term most of its quotes share ("talks", "resignation").
     const termCount = new Map<string, number>();
     for (const x of cited) for (const t of new Set(x.info.terms)) termCount.set(t, (termCount.get(t) ?? 0) + 1);
-    const headTerm = [...termCount].filter(([, n]) => n >= 2).sort(([a, x], [b, y]) => y * (weights.idf.get(`t:${b}`) ?? 0) - x * (weights.idf.get(`t:${a}`) ?? 0) || (a < b ? -1 : 1))[0]?.[0];
+    const headTerm = [...termCount]
+      .filter(([, n]) => n >= 2)
+      .sort(
+        ([a, x], [b, y]) =>
+          y * (weights.idf.get(`t:${b}`) ?? 0) - x * (weights.idf.get(`t:${a}`) ?? 0) || (a < b ? -1 : 1),
+      )[0]?.[0];
     const centralityOf = centrality;
-    const centrality2 = (text: string, sentence: string) => centralityOf(text, sentence) + (headTerm !== undefined && keyTerms(text).includes(headTerm) ? 2 : 0);
+    const centrality2 = (text: string, sentence: string) =>
+      centralityOf(text, sentence) + (headTerm !== undefined && keyTerms(text).includes(headTerm) ? 2 : 0);
     const previousText = (c: Candidate) => {
       const prev = infos[c.info.doc]?.[c.info.sentence - 1];
       return prev !== undefined && prev.paragraph === c.info.paragraph ? prev.text : undefined;
@@ -190,7 +215,14 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
       if (c.mention) score -= 2;
       if (c.precision !== dm.precision) score -= 3;
       if (c.info.segmentKind === 'caption') score -= 2;
-      return { t, score, ref: c.info.referenceDate, n: c.n, exact: c.precision === dm.precision && !c.mention };
+      return {
+        t,
+        score,
+        ref: c.info.referenceDate,
+        n: c.n,
+        exact: c.precision === dm.precision && !c.mention,
+        from: `${c.info.doc}:${c.info.sentence}`,
+      };
     });
     if (!k.members.some((c) => c.statement && !c.mention)) {
       // An attached "X said Y resigned" may say what happened better than the dated clause.
@@ -199,40 +231,94 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
           if (a.rule !== 'context:previous-sentence' && a.rule !== 'context:following-sentence') continue;
           const t = reportedTitle(a.sentence.text, gazetteer, status);
           if (t === undefined) continue;
-          const names = new Set(findMentions(t.text, gazetteer).filter((m) => m.kind !== 'topic').map((m) => m.slug)).size;
-          options.push({ t, score: (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`), ref: c.info.referenceDate, n: c.n + 0.5, exact: c.precision === dm.precision });
+          const names = new Set(
+            findMentions(t.text, gazetteer)
+              .filter((m) => m.kind !== 'topic')
+              .map((m) => m.slug),
+          ).size;
+          options.push({
+            t,
+            score:
+              (t.cut ? -1 : 0) +
+              Math.min(names, 3) +
+              1 +
+              centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`),
+            ref: c.info.referenceDate,
+            n: c.n + 0.5,
+            exact: c.precision === dm.precision,
+            from: `${a.sentence.doc}:${a.sentence.sentence}`,
+          });
         }
       }
       // "Sunday’s meeting … was productive. Rubio, Witkoff and Kushner met with …": the next sentence names who met.
       for (const c of k.members) {
         if (c.precision !== dm.precision) continue;
         for (const a of c.attached) {
-          if (a.rule !== 'context:previous-sentence' || a.sentence.paragraph !== c.info.paragraph || a.sentence.segmentKind !== 'article') continue;
+          if (
+            a.rule !== 'context:previous-sentence' ||
+            a.sentence.paragraph !== c.info.paragraph ||
+            a.sentence.segmentKind !== 'article'
+          )
+            continue;
           const t = attachedTitle(a.sentence.text, gazetteer, status);
           if (t === undefined) continue;
-          const names = new Set(findMentions(t.text, gazetteer).filter((m) => m.kind !== 'topic').map((m) => m.slug)).size;
-          options.push({ t, score: (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`), ref: c.info.referenceDate, n: c.n + 0.6, exact: true });
+          const names = new Set(
+            findMentions(t.text, gazetteer)
+              .filter((m) => m.kind !== 'topic')
+              .map((m) => m.slug),
+          ).size;
+          options.push({
+            t,
+            score:
+              (t.cut ? -1 : 0) +
+              Math.min(names, 3) +
+              1 +
+              centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`),
+            ref: c.info.referenceDate,
+            n: c.n + 0.6,
+            exact: true,
+            from: `${a.sentence.doc}:${a.sentence.sentence}`,
+          });
         }
       }
     }
     // A report at the event's own precision names it better than a vaguer one ("this weekend" for a day's talks).
-    const titled = options.sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || compareIso(a.ref, b.ref) || a.n - b.n);
+    const titled = options.sort(
+      (a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || compareIso(a.ref, b.ref) || a.n - b.n,
+    );
     const first = [...k.members].sort(
-      (a, b) => compareIso(publishedOf(a.info.doc), publishedOf(b.info.doc)) || (a.info.source < b.info.source ? -1 : a.info.source > b.info.source ? 1 : 0) || a.n - b.n,
+      (a, b) =>
+        compareIso(publishedOf(a.info.doc), publishedOf(b.info.doc)) ||
+        (a.info.source < b.info.source ? -1 : a.info.source > b.info.source ? 1 : 0) ||
+        a.n - b.n,
     )[0] as Candidate;
-    const firstClause = cleanClause(withoutDates(first.clause, exprsOf(first).filter((e) => e.start >= first.clauseStart && e.end <= first.clauseEnd).map((e) => ({ start: e.start - first.clauseStart, end: e.end - first.clauseStart, text: e.text }))));
+    const firstClause = cleanClause(
+      withoutDates(
+        first.clause,
+        exprsOf(first)
+          .filter((e) => e.start >= first.clauseStart && e.end <= first.clauseEnd)
+          .map((e) => ({ start: e.start - first.clauseStart, end: e.end - first.clauseStart, text: e.text })),
+      ),
+    );
     const date = dm.start;
     return {
       k,
       dm,
       cited,
       title: titled[0]?.t.text ?? firstClause,
+      /** The sentence the title was built from: always quoted, whatever the cap. */
+      titleFrom: titled[0]?.from,
       prefix: datePrefix(k.union === true ? k.start : date, dm.precision),
       // Key words of the clause the title was built from (not a curated title: curation comes later).
       natural: `${datePrefix(k.union === true ? k.start : date, dm.precision)}-${keyWordSlug(titled[0]?.t.text ?? firstClause)}`,
     };
   });
-  drafts.sort((a, b) => compareIso(a.dm.start, b.dm.start) || (a.natural < b.natural ? -1 : a.natural > b.natural ? 1 : 0) || (a.k.members[0]?.n ?? 0) - (b.k.members[0]?.n ?? 0));
+  drafts.sort(
+    (a, b) =>
+      compareIso(a.dm.start, b.dm.start) ||
+      (a.natural < b.natural ? -1 : a.natural > b.natural ? 1 : 0) ||
+      (a.k.members[0]?.n ?? 0) - (b.k.members[0]?.n ?? 0),
+  );
   const ids = assignIds(
     drafts.map((d) => ({ natural: d.natural, prefix: d.prefix, citations: d.cited.map((c) => c.citation) })),
     options.previous,
@@ -244,10 +330,22 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     const id = ids[i] as string;
     const perSource = new Map<string, number>();
     const kept: Cited[] = [];
-    for (const c of [...d.cited].sort((a, b) => a.weight - b.weight)) {
+    const rank = (c: Cited) => (`${c.info.doc}:${c.info.sentence}` === d.titleFrom ? -1 : c.weight);
+    for (const c of [...d.cited].sort((a, b) => rank(a) - rank(b))) {
+      if (rank(c) < 0) {
+        // The title's own sentence is quoted beyond the cap: a title always stands on a quote.
+        kept.push(c);
+        continue;
+      }
       const n = perSource.get(c.info.source) ?? 0;
       if (n >= QUOTES_PER_SOURCE) {
-        overflow.push({ source: c.info.source, sentence: c.info.sentence, paragraph: c.info.paragraph, text: c.info.text, reason: `attached-to:${id}` });
+        overflow.push({
+          source: c.info.source,
+          sentence: c.info.sentence,
+          paragraph: c.info.paragraph,
+          text: c.info.text,
+          reason: `attached-to:${id}`,
+        });
         continue;
       }
       perSource.set(c.info.source, n + 1);
@@ -287,7 +385,9 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     reasons.set(key, unresolvedKeys.has(key) ? { ...l, reason: 'unresolved-anchor' } : l);
   };
   const unresolvedKeys = new Set(resolved.leftOut.map((c) => `${c.info.source}#${c.info.sentence}`));
-  for (const e of curated.hidden) for (const c of e.sources) note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: `hidden:${e.id}` });
+  for (const e of curated.hidden)
+    for (const c of e.sources)
+      note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: `hidden:${e.id}` });
   overflow.forEach(note);
   leftOut.forEach(note);
   for (const s of all) {
@@ -300,7 +400,9 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     events: final.length,
     merges: candidates.length - clusters.length,
     attached: attachedCount,
-    leftOut: [...reasons.values()].sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence),
+    leftOut: [...reasons.values()].sort(
+      (a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence,
+    ),
     unusedCuration: curated.unused,
     keptIds: ids.filter((id) => options.previous.some((p) => p.id === id)).length,
   };

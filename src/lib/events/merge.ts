@@ -26,7 +26,8 @@ export const MERGE = {
 export const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 0, week: 1, month: 2, season: 3, year: 4 };
 
 /** Verbs of an activity that goes on over the clause's range rather than happening once in it. */
-export const DURATIVE = /\b(?:continu(?:ed|es|e|ing)|kept up|keeps up|pressed (?:ahead|on)|carried on|stepped up|ongoing)\b/i;
+export const DURATIVE =
+  /\b(?:continu(?:ed|es|e|ing)|kept up|keeps up|pressed (?:ahead|on)|carried on|stepped up|ongoing)\b/i;
 
 /** A group of candidates that report one event, with the range they all share. */
 export interface Cluster {
@@ -53,7 +54,10 @@ export interface MergeInput {
 }
 
 /** The range merging compares: a month with early/mid/late narrowed to its thirds ("mid-November" is not Nov 30). */
-export function comparableRange(c: Pick<Candidate, 'start' | 'end' | 'precision' | 'modifier'>): { start: string; end: string } {
+export function comparableRange(c: Pick<Candidate, 'start' | 'end' | 'precision' | 'modifier'>): {
+  start: string;
+  end: string;
+} {
   if (c.precision !== 'month' || c.modifier === undefined) return { start: c.start, end: c.end };
   const month = c.start.slice(0, 8);
   if (c.modifier === 'early') return { start: c.start, end: `${month}10` };
@@ -94,7 +98,14 @@ export function mergeOrder(a: Candidate, b: Candidate): number {
   );
 }
 
-type Working = Cluster & { inputs: MergeInput[]; sides: Set<string>; sentences: Set<string>; subjects: Set<string>; actors: Set<string>; finest: number };
+type Working = Cluster & {
+  inputs: MergeInput[];
+  sides: Set<string>;
+  sentences: Set<string>;
+  subjects: Set<string>;
+  actors: Set<string>;
+  finest: number;
+};
 
 /** Why a candidate may not join a cluster even when their words agree. */
 function blocked(input: MergeInput, k: Working, mySides: ReadonlySet<string>): boolean {
@@ -107,13 +118,14 @@ function blocked(input: MergeInput, k: Working, mySides: ReadonlySet<string>): b
   // A report about the talks ("X reported on the parameters") is not a remark quoted ("X said that …").
   if (!c.mention && solid !== undefined && (solid.briefing === true) !== (c.briefing === true)) return true;
   // "Sunday’s talks" names a happening, not what someone said about it.
-  if (c.mention && solid !== undefined && solid.statement) return true;
+  if (c.mention && solid?.statement === true) return true;
   // "Russia bombarded …" and "Ukraine struck …" on one day are two events.
   if (input.subjectSide !== undefined && k.subjects.size > 0 && !k.subjects.has(input.subjectSide)) return true;
   // "Russian forces this week continued their attacks": a week of ongoing activity is not one day's attack.
   if (PRECISION_RANK[c.precision] > k.finest && !c.mention && DURATIVE.test(c.clause)) return true;
   // A vaguer report ("sometime next week") that names someone the precise one never does is another event.
-  if (PRECISION_RANK[c.precision] > k.finest && !c.mention && [...input.actors].some((a) => !k.actors.has(a))) return true;
+  if (PRECISION_RANK[c.precision] > k.finest && !c.mention && [...input.actors].some((a) => !k.actors.has(a)))
+    return true;
   return false;
 }
 
@@ -135,17 +147,29 @@ function joinClusters(clusters: Working[], buckets: ReadonlyMap<string, number[]
       const a = clusters[i];
       if (a === undefined || gone.has(i)) continue;
       const near = new Set<number>();
-      for (const key of monthKeys(a.start, a.end)) for (const j of buckets.get(key) ?? []) if (j > i && !gone.has(j)) near.add(j);
+      for (const key of monthKeys(a.start, a.end))
+        for (const j of buckets.get(key) ?? []) if (j > i && !gone.has(j)) near.add(j);
       for (const j of [...near].sort((x, y) => x - y)) {
         const b = clusters[j];
-        if (b === undefined || !rangesMeet(a.start, a.end, b.start, b.end, 0) || a.union === true || b.union === true) continue;
+        if (b === undefined || !rangesMeet(a.start, a.end, b.start, b.end, 0) || a.union === true || b.union === true)
+          continue;
         if (a.finest !== b.finest || sidesConflict(a.sides, b.sides)) continue;
-        if (a.members.some((m) => !m.mention && b.members.some((n) => !n.mention && (n.statement !== m.statement || (n.briefing === true) !== (m.briefing === true))))) continue;
+        if (
+          a.members.some(
+            (m) =>
+              !m.mention &&
+              b.members.some(
+                (n) => !n.mention && (n.statement !== m.statement || (n.briefing === true) !== (m.briefing === true)),
+              ),
+          )
+        )
+          continue;
         if (a.subjects.size > 0 && b.subjects.size > 0 && ![...b.subjects].some((x) => a.subjects.has(x))) continue;
         if ([...b.sentences].some((x) => a.sentences.has(x))) continue;
         const solid = (m: MergeInput) => !m.candidate.mention;
         let score = 0;
-        for (const x of a.inputs.filter(solid)) for (const y of b.inputs.filter(solid)) score = Math.max(score, overlap(x.bag, y.bag, w));
+        for (const x of a.inputs.filter(solid))
+          for (const y of b.inputs.filter(solid)) score = Math.max(score, overlap(x.bag, y.bag, w));
         if (score < MERGE.score) continue;
         a.members.push(...b.members);
         a.inputs.push(...b.inputs);
@@ -166,7 +190,9 @@ function joinClusters(clusters: Working[], buckets: ReadonlyMap<string, number[]
 /** Cluster the candidates; the result is in placement order and deterministic. */
 export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Cluster[] {
   // Mentions ("Sunday’s talks") go last: they join the event their date holds rather than found one.
-  const sorted = [...inputs].sort((a, b) => Number(a.candidate.mention) - Number(b.candidate.mention) || mergeOrder(a.candidate, b.candidate));
+  const sorted = [...inputs].sort(
+    (a, b) => Number(a.candidate.mention) - Number(b.candidate.mention) || mergeOrder(a.candidate, b.candidate),
+  );
   const clusters: Working[] = [];
   const buckets = new Map<string, number[]>();
   for (const input of sorted) {
@@ -186,16 +212,31 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
         const k = clusters[i];
         if (k === undefined) continue;
         const exact = rangesMeet(r.start, r.end, k.start, k.end, 0);
-        const loose = !exact && slack > 0 && k.inputs.every((m) => m.candidate.planned) && rangesMeet(r.start, r.end, k.start, k.end, slack);
+        const loose =
+          !exact &&
+          slack > 0 &&
+          k.inputs.every((m) => m.candidate.planned) &&
+          rangesMeet(r.start, r.end, k.start, k.end, slack);
         if (!exact && !loose) continue;
         if (blocked(input, k, mySides)) continue;
         if (c.mention && input.head !== undefined && !k.inputs.some((m) => m.bag.has(`t:${input.head}`))) continue;
         const vaguer = PRECISION_RANK[c.precision] > k.finest;
-        let score = Math.max(...k.inputs.map((m) => overlap(vaguer ? input.core : input.bag, vaguer ? m.core : m.bag, w)));
+        let score = Math.max(
+          ...k.inputs.map((m) => overlap(vaguer ? input.core : input.bag, vaguer ? m.core : m.bag, w)),
+        );
         if (exact && sameSpeaker(c, k)) score += MERGE.score;
         const holds = vaguer && compareIso(r.start, k.start) <= 0 && compareIso(r.end, k.end) >= 0;
         // A mention that names the event's own noun needs nothing more; one without a noun needs some overlap.
-        const needed = c.mention && exact ? (input.head !== undefined ? 0 : MERGE.mention) : holds ? MERGE.contained : exact ? MERGE.score : MERGE.plannedScore;
+        const needed =
+          c.mention && exact
+            ? input.head !== undefined
+              ? 0
+              : MERGE.mention
+            : holds
+              ? MERGE.contained
+              : exact
+                ? MERGE.score
+                : MERGE.plannedScore;
         if (score >= needed && score > bestScore) {
           best = i;
           bestScore = score;
@@ -234,7 +275,8 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
       if (compareIso(r.end, target.end) > 0) target.end = r.end;
       target.union = true;
       const months = monthKeys(target.start, target.end);
-      for (const key of months) if (!(buckets.get(key) ?? []).includes(best)) buckets.set(key, [...(buckets.get(key) ?? []), best]);
+      for (const key of months)
+        if (!(buckets.get(key) ?? []).includes(best)) buckets.set(key, [...(buckets.get(key) ?? []), best]);
     } else if (!target.union && rangesMeet(r.start, r.end, target.start, target.end, 0)) {
       // The shared range narrows to what every report allows.
       if (compareIso(r.start, target.start) > 0) target.start = r.start;
@@ -242,5 +284,7 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     }
   }
   joinClusters(clusters, buckets, w);
-  return clusters.map(({ members, start, end, union }) => (union === true ? { members, start, end, union } : { members, start, end }));
+  return clusters.map(({ members, start, end, union }) =>
+    union === true ? { members, start, end, union } : { members, start, end },
+  );
 }

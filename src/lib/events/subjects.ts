@@ -24,7 +24,7 @@ export function nounPhraseBefore(text: string, at: number): string {
   for (let i = words.length - 1; i >= 0 && taken.length < 9; i--) {
     const w = words[i];
     if (w === undefined) break;
-    const gap = text.slice(w.end, (taken[0]?.start ?? end));
+    const gap = text.slice(w.end, taken[0]?.start ?? end);
     if (/[,;:—–()“”"]/.test(gap) && taken.length > 0) break;
     // "of" joins two nouns ("the volley of drones"); other prepositions end the phrase.
     if (NP_STOP.test(w.text)) break;
@@ -49,7 +49,13 @@ export function isRelativeOpening(text: string, clauseStart: number): boolean {
   const prev = tokenize(text.slice(0, clauseStart)).at(-1);
   if (prev === undefined) return false;
   // "said that", "on Saturday that": a complement, not a relative clause.
-  if (COMPLEMENT_VERB.test(prev.text) || /^(?:day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/i.test(prev.text)) return false;
+  if (
+    COMPLEMENT_VERB.test(prev.text) ||
+    /^(?:day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/i.test(
+      prev.text,
+    )
+  )
+    return false;
   return !/ed$/i.test(prev.text);
 }
 
@@ -83,13 +89,16 @@ export function sayingOf(text: string, exprStart: number, exprEnd: number, gazet
   if (verb === undefined) return undefined;
   const people = findMentions(text, gazetteer).filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end)));
   const before = people.filter((m) => m.end <= verb.index);
-  const after = people.filter((m) => m.start >= verb.index + verb[0].length && m.start <= verb.index + verb[0].length + 2);
+  const after = people.filter(
+    (m) => m.start >= verb.index + verb[0].length && m.start <= verb.index + verb[0].length + 2,
+  );
   const who = before.at(-1) ?? after[0];
   let speaker = who === undefined ? '' : text.slice(who.start, who.end);
   if (who === undefined) {
     // "U.S. and Ukrainian negotiators said …": the words before the verb.
     let lead = text.slice(0, verb.index).replace(/[\s,]+$/, '');
-    if (exprEnd <= verb.index && lead.endsWith(text.slice(exprStart, exprEnd))) lead = lead.slice(0, lead.length - (exprEnd - exprStart)).trim();
+    if (exprEnd <= verb.index && lead.endsWith(text.slice(exprStart, exprEnd)))
+      lead = lead.slice(0, lead.length - (exprEnd - exprStart)).trim();
     if (lead.length > 0 && lead.length < 60 && !/[“”",]/.test(lead)) speaker = lead;
   }
   if (speaker === '') return undefined;
@@ -112,13 +121,15 @@ export function sayingOf(text: string, exprStart: number, exprEnd: number, gazet
   }
   // A description ("the Russian leader") gives way to the person's surname in a headline.
   const person = who === undefined ? undefined : gazetteer.people.find((p) => p.slug === who.slug);
-  if (person !== undefined && /\p{Ll}/u.test(speaker.replace(/^\p{L}/u, '')) && /\s/.test(speaker)) speaker = person.name.split(' ').at(-1) ?? speaker;
+  if (person !== undefined && /\p{Ll}/u.test(speaker.replace(/^\p{L}/u, '')) && /\s/.test(speaker))
+    speaker = person.name.split(' ').at(-1) ?? speaker;
   const out: Saying = { speaker, content: content.replace(/\s*[.]\s*$/, '') };
   if (who !== undefined) out.speakerSlug = who.slug;
   return out;
 }
 
-const VERBISH = /^(?:\p{Ll}+ed|has|have|had|was|were|is|are|will|would|began|struck|hit|fired|sent|launched|attacked|says|said)$/u;
+const VERBISH =
+  /^(?:\p{Ll}+ed|has|have|had|was|were|is|are|will|would|began|struck|hit|fired|sent|launched|attacked|says|said)$/u;
 
 /** The one country a subject names (a country, or a place of one), if exactly one. */
 export function subjectCountry(subject: string, gazetteer: Gazetteer): string | undefined {
@@ -138,6 +149,7 @@ export function subjectCountry(subject: string, gazetteer: Gazetteer): string | 
 /** People a text names as actors: not as possessors ("Trump’s team"). */
 export function actorsOf(text: string, gazetteer: Gazetteer): Set<string> {
   const out = new Set<string>();
-  for (const m of findMentions(text, gazetteer)) if (m.kind === 'person' && !/^['’]s/.test(text.slice(m.end))) out.add(m.slug);
+  for (const m of findMentions(text, gazetteer))
+    if (m.kind === 'person' && !/^['’]s/.test(text.slice(m.end))) out.add(m.slug);
   return out;
 }

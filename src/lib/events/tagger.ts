@@ -26,15 +26,15 @@ interface Matcher {
 
 const cache = new WeakMap<Gazetteer, Matcher[]>();
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A regex alternative for one alias; `*` ends a keyword stem, topics also take plural endings. */
 function pattern(alias: string, kind: Mention['kind']): string {
-  if (kind !== 'topic') return escape(alias);
-  if (alias.endsWith('*')) return `${escape(alias.slice(0, -1))}[\\p{L}]*`;
-  return `${escape(alias)}(?:s|es)?`;
+  if (kind !== 'topic') return escapeRegExp(alias);
+  if (alias.endsWith('*')) return `${escapeRegExp(alias.slice(0, -1))}[\\p{L}]*`;
+  return `${escapeRegExp(alias)}(?:s|es)?`;
 }
 
 function build(g: Gazetteer): Matcher[] {
@@ -56,7 +56,10 @@ function build(g: Gazetteer): Matcher[] {
     }
     alts.sort((x, y) => y.key.length - x.key.length || (x.key < y.key ? -1 : 1));
     const body = alts.length === 0 ? '(?!)' : alts.map((a) => `(${a.src})`).join('|');
-    return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags), slugs: slugsByGroup(alts, slugs) };
+    return {
+      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags),
+      slugs: slugsByGroup(alts, slugs),
+    };
   });
 }
 

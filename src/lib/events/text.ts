@@ -11,7 +11,7 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}]*(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}]*(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /** The words of `text` with offsets (apostrophes, hyphens and inner dots stay inside a word). */
 export function tokenize(text: string): Token[] {
@@ -28,7 +28,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
     'a an the and or but nor so yet of in on at to for from by with without within into onto over under about above ' +
     'below between among through during before after since until till against toward towards upon via per than then ' +
-    'as if whether while when where which who whom whose that this these those there here it its it’s it\'s he him his ' +
+    "as if whether while when where which who whom whose that this these those there here it its it’s it's he him his " +
     'she her hers they them their theirs we us our ours you your i me my mine is are was were be been being am do does ' +
     'did done has have had having will would shall should can could may might must not no also just only even still ' +
     'very more most much many some any all both each either neither other another such own same too again further ' +
@@ -52,16 +52,45 @@ const NON_KEY = new Set(
 
 /** Irregular past forms mapped to the verb, so "met" and "meeting" compare equal. */
 const IRREGULAR: ReadonlyMap<string, string> = new Map([
-  ['met', 'meet'], ['held', 'hold'], ['began', 'begin'], ['begun', 'begin'], ['led', 'lead'], ['struck', 'strike'],
-  ['sought', 'seek'], ['fought', 'fight'], ['spoke', 'speak'], ['spoken', 'speak'], ['took', 'take'], ['taken', 'take'],
-  ['gave', 'give'], ['given', 'give'], ['made', 'make'], ['went', 'go'], ['gone', 'go'], ['flew', 'fly'], ['flown', 'fly'],
-  ['left', 'leave'], ['sent', 'send'], ['won', 'win'], ['lost', 'lose'], ['came', 'come'], ['brought', 'bring'],
-  ['thought', 'think'], ['saw', 'see'], ['seen', 'see'], ['knew', 'know'], ['wrote', 'write'], ['written', 'write'],
+  ['met', 'meet'],
+  ['held', 'hold'],
+  ['began', 'begin'],
+  ['begun', 'begin'],
+  ['led', 'lead'],
+  ['struck', 'strike'],
+  ['sought', 'seek'],
+  ['fought', 'fight'],
+  ['spoke', 'speak'],
+  ['spoken', 'speak'],
+  ['took', 'take'],
+  ['taken', 'take'],
+  ['gave', 'give'],
+  ['given', 'give'],
+  ['made', 'make'],
+  ['went', 'go'],
+  ['gone', 'go'],
+  ['flew', 'fly'],
+  ['flown', 'fly'],
+  ['left', 'leave'],
+  ['sent', 'send'],
+  ['won', 'win'],
+  ['lost', 'lose'],
+  ['came', 'come'],
+  ['brought', 'bring'],
+  ['thought', 'think'],
+  ['saw', 'see'],
+  ['seen', 'see'],
+  ['knew', 'know'],
+  ['wrote', 'write'],
+  ['written', 'write'],
 ]);
 
 /** A light suffix-stripping stem: "resigned", "resignation" and "resigns" all give "resign". */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]$/, '');
   const irregular = IRREGULAR.get(w);
   if (irregular !== undefined) w = irregular;
   for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 's']) {
@@ -78,7 +107,11 @@ export function stem(word: string): string {
 
 /** Stems that name the same kind of happening: a meeting is reported as talks, negotiations or discussions. */
 const SYNONYMS: ReadonlyMap<string, string> = new Map([
-  ['negoti', 'talk'], ['negotiat', 'talk'], ['meet', 'talk'], ['discus', 'talk'], ['discuss', 'talk'],
+  ['negoti', 'talk'],
+  ['negotiat', 'talk'],
+  ['meet', 'talk'],
+  ['discus', 'talk'],
+  ['discuss', 'talk'],
 ]);
 
 /** The comparison key of a word: its stem, folded onto a shared synonym where one exists. */

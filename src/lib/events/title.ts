@@ -15,7 +15,7 @@ const LEADING = [
   /^as [^,]{1,60}? reports?(?: for [^,]+)?,\s*/i,
   /^[\p{Lu}][\p{L}.’'\- ]{1,40}? reports? for [^,]+,\s*/u,
   // A leading sequence phrase ("Following the work of the teams, …") is not the news.
-  /^(?:following|amid|despite)\s[^,]{3,90},\s*(?=\S)/i,
+  /^(?:following|amid|despite|after|before)\s[^,]{3,90},\s*(?=\S)/i,
   /^(?:and|but|so|yet|or|meanwhile|however|nevertheless|nonetheless|still|also|then|now|thus|instead|indeed|that|which|when|while|as|after|although|though|because|where|whereas|including|following|referring to|saying|adding)\b[,:]?\s*/i,
   /^as [^,]{1,60}? reports?(?: for [^,]+)?,\s*/i,
   /^according to [^,]+,\s*/i,
@@ -67,7 +67,10 @@ export function cleanClause(text: string): string {
     }
   }
   for (const re of TRAILING) t = t.replace(re, '');
-  t = t.replace(/\s+([,.;:])/g, '$1').replace(/[\s,;:—–-]+$/, '').replace(/\.$/, '');
+  t = t
+    .replace(/\s+([,.;:])/g, '$1')
+    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/\.$/, '');
   // A quotation opened and not closed inside the title reads as broken: drop the stray mark.
   if ((t.match(/“/g)?.length ?? 0) !== (t.match(/”/g)?.length ?? 0)) t = t.replace(/[“”]/g, '');
   return t.replace(/\s+/g, ' ').trim();
@@ -91,7 +94,9 @@ export function shorten(text: string, max = MAX_TITLE): { text: string; cut: boo
     return { text: t, cut: t !== text };
   }
   const cuts: number[] = [];
-  for (const m of text.matchAll(/,\s|\s[—–]\s?|\s(?=(?:which|who|that|where|while|including|according|as|after|before|to|for|with|from|in|on|at|amid|following|over|into|against|by|and|but)\s)/gi)) {
+  for (const m of text.matchAll(
+    /,\s|\s[—–]\s?|\s(?=(?:which|who|that|where|while|including|according|as|after|before|to|for|with|from|in|on|at|amid|following|over|into|against|by|and|but)\s)/gi,
+  )) {
     if (m.index > 0 && m.index <= max) cuts.push(m.index);
   }
   // Never inside a coordinated phrase ("American | and Ukrainian officials") or a list ("the dialogue, its emphases, | and …").
@@ -102,7 +107,12 @@ export function shorten(text: string, max = MAX_TITLE): { text: string; cut: boo
     // "A, B, and C": a cut after A keeps a phrase, one after B leaves a chopped list.
     if (/^,\s+(?:and|or)\s/.test(after)) return text.lastIndexOf(',', at - 1) > at - 40;
     const next = text.indexOf(',', at + 1);
-    return text.lastIndexOf(',', at - 1) > at - 40 && next > 0 && next - at < 40 && /^,\s+(?:and|or)\s/.test(text.slice(next));
+    return (
+      text.lastIndexOf(',', at - 1) > at - 40 &&
+      next > 0 &&
+      next - at < 40 &&
+      /^,\s+(?:and|or)\s/.test(text.slice(next))
+    );
   };
   for (const at of cuts.filter((x) => !inList(x)).sort((a, b) => b - a)) {
     const t = trimEnd(text.slice(0, at));
@@ -150,12 +160,19 @@ export function namedSubject(text: string, gazetteer: Gazetteer): { names: strin
     const sep = names.length === 0 ? '' : (/^(?:,\s*(?:and\s+)?|\s+and\s+)/.exec(lead)?.[0] ?? null);
     if (sep === null) break;
     const description = lead.slice(sep.length);
-    if (tokenize(description).length > 6 || /[,;:“”"()]|\b(?:said|says|who|which|that|and|when|as)\b/i.test(description)) break;
+    if (
+      tokenize(description).length > 6 ||
+      /[,;:“”"()]|\b(?:said|says|who|which|that|and|when|as)\b/i.test(description)
+    )
+      break;
+    // A description has no verb ("Officials met Ann Smith": the name is an object).
+    if (/\b(?:\p{Ll}{2,}ed|met|meets?|held|holds?|is|are|was|were|has|have|had|will|would)\b/u.test(description)) break;
     names.push(text.slice(m.start, m.end).split(/\s+/).at(-1) ?? '');
     from = m.end;
   }
   // The subject must be followed by its verb (a lower-case word), not by more of the phrase.
-  if (names.length === 0 || !/^\s+\p{Ll}/u.test(text.slice(from)) || /^\s+(?:and|or)\b/.test(text.slice(from))) return undefined;
+  if (names.length === 0 || !/^\s+\p{Ll}/u.test(text.slice(from)) || /^\s+(?:and|or)\b/.test(text.slice(from)))
+    return undefined;
   return { names, rest: from };
 }
 
@@ -178,8 +195,9 @@ export function compressSubject(text: string, gazetteer: Gazetteer, single = fal
 function tightenVerbs(text: string, status: 'happened' | 'planned'): string {
   let t = text.replace(/\b(meets?|meeting) with\b/g, '$1');
   if (status === 'happened') {
-    t = t.replace(/\b(plans|plan|is set|are set|is expected|are expected|is scheduled|are scheduled) to (\p{Ll}+)\b/u, (_, aux: string, verb: string) =>
-      /^(?:plans|is)/.test(aux) ? thirdPerson(verb) : verb,
+    t = t.replace(
+      /\b(plans|plan|is set|are set|is expected|are expected|is scheduled|are scheduled) to (\p{Ll}+)\b/u,
+      (_, aux: string, verb: string) => (/^(?:plans|is)/.test(aux) ? thirdPerson(verb) : verb),
     );
   }
   return t;
@@ -194,7 +212,10 @@ export function resolvePronounTitle(text: string, previous: string | undefined, 
   if (m === null) return text;
   const pronoun = (m[1] ?? '').toLowerCase();
   const named = previous === undefined ? undefined : namedSubject(previous, gazetteer);
-  if (named !== undefined && (pronoun === 'they' ? named.names.length >= 2 : pronoun !== 'it' && named.names.length === 1)) {
+  if (
+    named !== undefined &&
+    (pronoun === 'they' ? named.names.length >= 2 : pronoun !== 'it' && named.names.length === 1)
+  ) {
     return `${joinNames(named.names)} ${text.slice((m[1] ?? '').length).trimStart()}`;
   }
   const object = text.slice(m[0].length);
@@ -225,7 +246,8 @@ export function candidateTitle(
   }
   let body = withoutDates(c.clause, inClause);
   // A relative clause or participle phrase takes the noun it hangs on as its subject.
-  if (c.subject !== undefined) body = `${c.subject} ${body.replace(/^[\s,]*(?:which|who|that|(?:(?:when|as|after|while)\s+)?(?:he|she))\b\s*/i, '')}`;
+  if (c.subject !== undefined)
+    body = `${c.subject} ${body.replace(/^[\s,]*(?:which|who|that|(?:(?:when|as|after|while)\s+)?(?:he|she))\b\s*/i, '')}`;
   const antecedent = c.attached.find((a) => a.core && a.rule === 'context:following-sentence');
   if (c.anaphor && antecedent !== undefined) body = namedGroup(body, antecedent.sentence.text, gazetteer);
   let text = cleanClause(recoverSubject(body, c, gazetteer));
@@ -238,13 +260,19 @@ export function candidateTitle(
   if (scene !== text && tokenize(scene).length >= 5 && /^\p{Lu}/u.test(scene)) text = scene;
   // "… prompted a response from Kazakhstan, which called on Kyiv to …": the named one's own clause is the news.
   const relative = /^\s*,\s*(?:which|who)\s+(.+?)(?=,|\s+that\s|$)/.exec(c.info.text.slice(c.clauseEnd));
-  const last = findMentions(c.clause, gazetteer).filter((m) => m.kind !== 'topic').at(-1);
+  const last = findMentions(c.clause, gazetteer)
+    .filter((m) => m.kind !== 'topic')
+    .at(-1);
   if (/^\p{Ll}/u.test(text) && relative !== null && last !== undefined && c.clause.slice(last.end).trim() === '') {
     text = cleanClause(`${c.clause.slice(last.start, last.end)} ${relative[1] ?? ''}`);
   }
   const opener = tokenize(text)[0]?.lower ?? '';
   // A fragment ("Began", "in an attempt to …", a lone date) reads worse than the whole sentence.
-  if (tokenize(text).length < 4 || /^(?:in|to|for|with|by|of|and|but|or|so|as|than|from|into|including|because)$/.test(opener) || /\b(?:said|says|told)$/.test(text)) {
+  if (
+    tokenize(text).length < 4 ||
+    /^(?:in|to|for|with|by|of|and|but|or|so|as|than|from|into|including|because)$/.test(opener) ||
+    /\b(?:said|says|told)$/.test(text)
+  ) {
     const all = sentenceExpressions.map((e) => ({ start: e.start, end: e.end, text: e.text }));
     const whole = cleanClause(withoutDates(c.info.text, all));
     if (tokenize(whole).length >= tokenize(text).length) {
@@ -261,7 +289,13 @@ export function candidateTitle(
 }
 
 /** Clause text → headline: names, tense, pronoun, length. */
-export function headlineOf(text: string, gazetteer: Gazetteer, status: 'happened' | 'planned', participle = false, previous?: string): { text: string; cut: boolean } {
+export function headlineOf(
+  text: string,
+  gazetteer: Gazetteer,
+  status: 'happened' | 'planned',
+  participle = false,
+  previous?: string,
+): { text: string; cut: boolean } {
   let t = tightenVerbs(headlineTense(capitalise(compressSubject(text, gazetteer)), status, participle), status);
   t = resolvePronounTitle(t, previous, gazetteer);
   // Over long: a described person gives way to the surname before anything is cut.
@@ -270,7 +304,11 @@ export function headlineOf(text: string, gazetteer: Gazetteer, status: 'happened
 }
 
 /** A headline from an undated sentence right after a dated one that opens with named people ("Rubio, Witkoff and Kushner met …"). */
-export function attachedTitle(text: string, gazetteer: Gazetteer, status: 'happened' | 'planned'): { text: string; cut: boolean } | undefined {
+export function attachedTitle(
+  text: string,
+  gazetteer: Gazetteer,
+  status: 'happened' | 'planned',
+): { text: string; cut: boolean } | undefined {
   if (/[“”"]/.test(text) || /\b(?:said|says|told|according)\b/.test(text)) return undefined;
   const compressed = compressSubject(text, gazetteer);
   if (compressed === text) return undefined;
@@ -278,10 +316,16 @@ export function attachedTitle(text: string, gazetteer: Gazetteer, status: 'happe
 }
 
 /** A headline from an attached "X said <clause>" sentence: the clause itself, "his" read as the speaker's. */
-export function reportedTitle(text: string, gazetteer: Gazetteer, status: 'happened' | 'planned'): { text: string; cut: boolean } | undefined {
+export function reportedTitle(
+  text: string,
+  gazetteer: Gazetteer,
+  status: 'happened' | 'planned',
+): { text: string; cut: boolean } | undefined {
   const m = /^(.{2,60}?)\s+(?:said|says|announced|confirmed)\s+(?:that\s+)?(.+)$/.exec(text);
   if (m === null) return undefined;
-  const speaker = findMentions(m[1] ?? '', gazetteer).filter((x) => x.kind === 'person').at(-1);
+  const speaker = findMentions(m[1] ?? '', gazetteer)
+    .filter((x) => x.kind === 'person')
+    .at(-1);
   if (speaker === undefined) return undefined;
   const who = (m[1] ?? '').slice(speaker.start, speaker.end);
   let content = (m[2] ?? '').replace(/[.\s]+$/, '');
@@ -291,7 +335,11 @@ export function reportedTitle(text: string, gazetteer: Gazetteer, status: 'happe
 }
 
 /** How good a title reads: whole clause, names in it, article prose, sensible length. */
-export function titleScore(title: { text: string; cut: boolean; fallback?: boolean }, c: Candidate, gazetteer: Gazetteer): number {
+export function titleScore(
+  title: { text: string; cut: boolean; fallback?: boolean },
+  c: Candidate,
+  gazetteer: Gazetteer,
+): number {
   const words = tokenize(title.text);
   let score = 0;
   if (words.length < 4) score -= 6;
@@ -301,7 +349,11 @@ export function titleScore(title: { text: string; cut: boolean; fallback?: boole
   if (/^(?:he|she|they|it|his|her|their|its|this|that|these|those)\b/i.test(title.text)) score -= 3;
   if (c.info.segmentKind === 'article') score += 2;
   else if (c.info.segmentKind === 'post' || c.info.segmentKind === 'summary') score += 1;
-  const names = new Set(findMentions(title.text, gazetteer).filter((m) => m.kind !== 'topic').map((m) => m.slug));
+  const names = new Set(
+    findMentions(title.text, gazetteer)
+      .filter((m) => m.kind !== 'topic')
+      .map((m) => m.slug),
+  );
   score += Math.min(names.size, 3);
   if (/[“”"]/.test(title.text)) score -= 1;
   if (c.statement) score -= 1;

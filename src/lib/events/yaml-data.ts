@@ -66,7 +66,8 @@ export class Entry {
 
   /** Reject keys not in `allowed` (a typo would otherwise be ignored silently). */
   only(allowed: readonly string[]): void {
-    for (const k of this.keys()) if (!allowed.includes(k)) this.fail(`unknown field "${k}" (allowed: ${allowed.join(', ')})`);
+    for (const k of this.keys())
+      if (!allowed.includes(k)) this.fail(`unknown field "${k}" (allowed: ${allowed.join(', ')})`);
   }
 
   /** A required or optional string field. */

@@ -62,7 +62,12 @@ function dateArray(iso: IsoDate): DateArray {
  * DTSTAMP is fixed to the latest event day so that the file is byte-identical from one build to the next.
  */
 export function toIcs(events: readonly ExportEvent[], site: string, calName: string): string {
-  const latest = events.reduce((max, e) => ((e.end ?? e.date) > max ? (e.end ?? e.date) : max), '1970-01-01');
+  // ISO dates sort as strings.
+  const latest =
+    events
+      .map((e) => e.end ?? e.date)
+      .sort()
+      .at(-1) ?? '1970-01-01';
   const stamp = Date.UTC(...(dateArray(latest).map((n, i) => (i === 1 ? n - 1 : n)) as [number, number, number]));
   const attributes = events.map(
     (e) =>
