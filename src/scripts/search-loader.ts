@@ -15,7 +15,8 @@ function loadModal(): Promise<HTMLElement> {
   loading ??= (async () => {
     const css = document.createElement('link');
     css.rel = 'stylesheet';
-    css.href = `${bundle}pagefind-component-ui.css`;
+    // Pagefind's Component UI styles, trimmed to the modal's parts at build time (src/integrations/pagefind.ts).
+    css.href = `${bundle}pagefind-modal.css`;
     document.head.append(css);
     const config = document.createElement('pagefind-config');
     config.setAttribute('bundle-path', bundle);
