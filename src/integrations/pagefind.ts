@@ -2,8 +2,8 @@
  * Index the built site with Pagefind's Node API at the end of `astro build`, so one command gives a
  * searchable site. Any indexing error fails the build.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { trimComponentCss } from '../lib/site/trim-css.ts';
@@ -31,11 +31,36 @@ export async function buildSearchIndex(siteDir: string): Promise<number> {
   }
 }
 
-/** The Astro integration: index `dist/` after the build. */
+const DEV_TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/** The file under `bundle` a `/pagefind/…` request names, or undefined (never outside the bundle). */
+export function bundleFile(bundle: string, urlPath: string): string | undefined {
+  const rel = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '').replace(/^\/pagefind\//, ''));
+  if (rel.startsWith('..') || rel.startsWith('/')) return undefined;
+  const file = join(bundle, rel);
+  return existsSync(file) && statSync(file).isFile() ? file : undefined;
+}
+
+/** The Astro integration: index `dist/` after the build; in `astro dev`, serve the last built index. */
 export default function pagefindIntegration(): AstroIntegration {
+  let outDir = 'dist';
   return {
     name: 'timeline-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      // An editor searching while writing gets the index of the last `npm run build` (pages added since are missing).
+      'astro:server:setup': ({ server, logger }) => {
+        const bundle = join(outDir, 'pagefind');
+        if (!existsSync(bundle)) logger.warn('no search index yet: run `npm run build` once to search while editing');
+        server.middlewares.use((req, res, next) => {
+          const file = req.url?.startsWith('/pagefind/') ? bundleFile(bundle, req.url) : undefined;
+          if (file === undefined) return next();
+          res.setHeader('content-type', DEV_TYPES[extname(file)] ?? 'application/octet-stream');
+          res.end(readFileSync(file));
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const pages = await buildSearchIndex(fileURLToPath(dir));
         logger.info(`indexed ${pages} pages for search`);
