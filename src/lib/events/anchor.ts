@@ -11,6 +11,9 @@ import type { Bag, Weights } from './similarity.ts';
 import { findMentions as tagMentions, tagText } from './tagger.ts';
 import { keyTerms, termKey, tokenize } from './text.ts';
 import type { Candidate, LeftOut, SentenceInfo } from './types.ts';
+import { WORK_STATS } from './work-stats.ts';
+import { bestByKeys, keyPostings } from './key-index.ts';
+import type { KeyPostings } from './key-index.ts';
 
 /** Tunable thresholds of the context rules (documented in docs/events.md). */
 export const ANCHOR = {
@@ -60,6 +63,15 @@ export function resolveMentions(
 ): { kept: Candidate[]; leftOut: Candidate[] } {
   const pending = candidates.filter((c) => c.expression.anchor.kind === 'unresolved');
   const resolved = new Set(candidates.filter((c) => c.expression.anchor.kind !== 'unresolved'));
+  if (pending.length === 0) return { kept: [...candidates], leftOut: [] };
+  const bags = new Map(candidates.map((t) => [t, sentenceBag(t.info)]));
+  const postings = keyPostings(candidates, (t) => bags.get(t) ?? sentenceBag(t.info));
+  const byDoc = new Map<number, Candidate[]>();
+  for (const t of candidates) {
+    const list = byDoc.get(t.info.doc);
+    if (list === undefined) byDoc.set(t.info.doc, [t]);
+    else list.push(t);
+  }
   // Chains ("a week after the Geneva talks", which a day-before refers to) resolve over a few passes.
   for (let pass = 0; pass < 3 && pending.some((c) => !resolved.has(c)); pass++) {
     for (const c of pending) {
@@ -67,9 +79,16 @@ export function resolveMentions(
       const { days, mention } = c.expression.anchor;
       if (mention.trim() === '') {
         // "earlier in the day": the nearest dated event before it in the same document.
-        const prior = [...resolved]
-          .filter((t) => t.info.doc === c.info.doc && t.info.sentence < c.info.sentence && t.start !== '')
-          .sort((a, b) => b.info.sentence - a.info.sentence || a.n - b.n)[0];
+        let prior: Candidate | undefined;
+        for (const t of byDoc.get(c.info.doc) ?? []) {
+          if (!resolved.has(t) || t.info.sentence >= c.info.sentence || t.start === '') continue;
+          if (
+            prior === undefined ||
+            t.info.sentence > prior.info.sentence ||
+            (t.info.sentence === prior.info.sentence && t.n < prior.n)
+          )
+            prior = t;
+        }
         if (prior === undefined) continue;
         c.start = addDays(prior.start, days);
         c.end = addDays(prior.end, days);
@@ -81,16 +100,17 @@ export function resolveMentions(
       }
       const tags = tagText(mention, gazetteer);
       const bag = textBag(keyTerms(mention), tags.actors, tags.places);
-      let best: Candidate | undefined;
-      let bestScore: number = ANCHOR.mention;
-      for (const t of resolved) {
-        if (t === c || t.start === '') continue;
-        const score = overlap(bag, sentenceBag(t.info), w) + (t.info.doc === c.info.doc ? 1 : 0);
-        if (score > bestScore || (score === bestScore && best !== undefined && t.n < best.n)) {
-          best = t;
-          bestScore = score;
-        }
-      }
+      // The best-matching sentence (one point more in the same document; ties → the earlier candidate).
+      const best = bestByKeys(bag, postings, w, {
+        floor: ANCHOR.mention,
+        bonus: 1,
+        score: (t) => {
+          if (t === c || t.start === '' || !resolved.has(t)) return undefined;
+          WORK_STATS.mentions += 1;
+          return overlap(bag, bags.get(t) ?? sentenceBag(t.info), w) + (t.info.doc === c.info.doc ? 1 : 0);
+        },
+        before: (a, b) => a.n < b.n,
+      });
       if (best === undefined) continue;
       c.start = addDays(best.start, days);
       c.end = addDays(best.end, days);
@@ -260,42 +280,55 @@ export function attachBySameActors(
         .filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end)))
         .map((m) => m.slug),
     );
-  const cores = candidates
-    .filter((c) => !c.statement && !c.mention)
-    .map((c) => {
-      const texts = [`${c.subject ?? ''} ${c.clause}`, ...c.attached.filter((a) => a.core).map((a) => a.sentence.text)];
-      const bag = clauseBag(c, gazetteer);
-      for (const a of c.attached) if (a.core) for (const k of sentenceBag(a.sentence)) bag.add(k);
-      return { c, actors: people(texts.join(' ')), bag };
-    });
+  // The rule needs exactly the same people: cores are looked up by their set of people.
+  const actorsKey = (actors: ReadonlySet<string>) => [...actors].sort().join('\n');
+  const cores = new Map<string, Array<{ c: Candidate; bag: Bag; order: number }>>();
+  candidates.forEach((c, order) => {
+    if (c.statement || c.mention) return;
+    const texts = [`${c.subject ?? ''} ${c.clause}`, ...c.attached.filter((a) => a.core).map((a) => a.sentence.text)];
+    const actors = people(texts.join(' '));
+    if (actors.size < 2) return;
+    const bag = clauseBag(c, gazetteer);
+    for (const a of c.attached) if (a.core) for (const k of sentenceBag(a.sentence)) bag.add(k);
+    const key = actorsKey(actors);
+    const list = cores.get(key);
+    if (list === undefined) cores.set(key, [{ c, bag, order }]);
+    else list.push({ c, bag, order });
+  });
+  const postings = new Map<string, KeyPostings<{ c: Candidate; bag: Bag; order: number }>>();
   const out: LeftOut[] = [];
   for (const l of left) {
     const s = sentences.get(`${l.source}#${l.sentence}`);
     const mine = s === undefined || l.reason !== 'no-date-no-context' ? new Set<string>() : people(s.text);
     let best: Candidate | undefined;
-    let bestScore: number = ANCHOR.sameActors;
-    const names = new Set(
-      s === undefined
-        ? []
-        : keyTerms(
-            tagMentions(s.text, gazetteer)
-              .filter((m) => m.kind === 'person')
-              .map((m) => s.text.slice(m.start, m.end))
-              .join(' '),
-          ).map((t) => `t:${t}`),
-    );
-    if (s !== undefined && mine.size >= 2) {
-      for (const { c, actors, bag } of cores) {
-        if (actors.size !== mine.size || [...mine].some((a) => !actors.has(a))) continue;
-        // The same people meet often: what they did must agree too (words other than their names).
-        const what = new Set([...sentenceBag(s)].filter((k) => !k.startsWith('a:') && !names.has(k)));
-        if (overlap(what, bag, w) < ANCHOR.sameActorsWords) continue;
-        const score = overlap(sentenceBag(s), bag, w);
-        if (score > bestScore) {
-          best = c;
-          bestScore = score;
-        }
+    const key = actorsKey(mine);
+    const group = cores.get(key);
+    if (s !== undefined && mine.size >= 2 && group !== undefined) {
+      const names = new Set(
+        keyTerms(
+          tagMentions(s.text, gazetteer)
+            .filter((m) => m.kind === 'person')
+            .map((m) => s.text.slice(m.start, m.end))
+            .join(' '),
+        ).map((t) => `t:${t}`),
+      );
+      const own = sentenceBag(s);
+      // The same people meet often: what they did must agree too (words other than their names).
+      const what = new Set([...own].filter((k) => !k.startsWith('a:') && !names.has(k)));
+      let index = postings.get(key);
+      if (index === undefined) {
+        index = keyPostings(group, (x) => x.bag);
+        postings.set(key, index);
       }
+      best = bestByKeys(own, index, w, {
+        floor: ANCHOR.sameActors,
+        bonus: 0,
+        score: (x) => {
+          WORK_STATS.sameActors += 1;
+          return overlap(what, x.bag, w) < ANCHOR.sameActorsWords ? undefined : overlap(own, x.bag, w);
+        },
+        before: (a, b) => a.order < b.order,
+      })?.c;
     }
     if (best === undefined || s === undefined) out.push(l);
     else best.attached.push({ sentence: s, rule: 'context:same-actors', core: false });

@@ -118,7 +118,12 @@ export function assignIds(
 ): string[] {
   const prevByKey = new Map<string, string[]>();
   for (const p of previous)
-    for (const c of p.sources) prevByKey.set(citationKey(c), [...(prevByKey.get(citationKey(c)) ?? []), p.id]);
+    for (const c of p.sources) {
+      const key = citationKey(c);
+      const list = prevByKey.get(key);
+      if (list === undefined) prevByKey.set(key, [p.id]);
+      else list.push(p.id);
+    }
   const pairs: Array<{ event: number; id: string; shared: number }> = [];
   events.forEach((e, i) => {
     const counts = new Map<string, number>();

@@ -143,8 +143,10 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
   const unresolvedSentences = new Set(resolved.leftOut.map((c) => `${c.info.doc}:${c.info.sentence}`));
 
   let attachedCount = 0;
+  const byDoc = docs.map((): Candidate[] => []);
+  for (const c of candidates) byDoc[c.info.doc]?.push(c);
   docs.forEach((_, i) => {
-    const own = candidates.filter((c) => c.info.doc === i);
+    const own = byDoc[i] ?? [];
     attachAntecedents(own, infos[i] ?? []);
     const free = attachUndated(infos[i] ?? [], own, gazetteer, weights);
     leftOut.push(...free);
@@ -184,13 +186,21 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     const cited = citationsOf(k, publishedOf);
     const exprsOf = (c: Candidate) => docs[c.info.doc]?.expressions[c.info.sentence] ?? [];
     const status = eventStatus(k.members);
-    const others = (sentence: string) => cited.filter((x) => `${x.info.doc}:${x.info.sentence}` !== sentence);
+    // How many of the event's quotes hold each term, and each quote's terms: "another quote holds t" in O(1).
+    const quotesWith = new Map<string, number>();
+    const termsOf = new Map<string, Set<string>>();
+    for (const x of cited) {
+      const terms = new Set(x.info.terms);
+      termsOf.set(`${x.info.doc}:${x.info.sentence}`, terms);
+      for (const t of terms) quotesWith.set(t, (quotesWith.get(t) ?? 0) + 1);
+    }
     // How central a title's words are: rare terms the event's other quotes share with it.
     const centrality = (text: string, sentence: string) => {
       const mine = new Set(keyTerms(text));
+      const own = termsOf.get(sentence);
       let sum = 0;
       for (const t of mine)
-        if (others(sentence).some((x) => x.info.terms.includes(t))) sum += weights.idf.get(`t:${t}`) ?? 0;
+        if ((quotesWith.get(t) ?? 0) - (own?.has(t) === true ? 1 : 0) > 0) sum += weights.idf.get(`t:${t}`) ?? 0;
       return Math.min(sum, 12) / 3;
     };
     // The event's own noun: the term most of its quotes share ("talks", "resignation").
@@ -395,6 +405,7 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     note({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
   }
   const order = new Map(docs.map((d, i) => [d.doc.source.id, i]));
+  const previousIds = new Set(options.previous.map((p) => p.id));
   const report: EventsReport = {
     candidates: found,
     events: final.length,
@@ -404,7 +415,7 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
       (a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence,
     ),
     unusedCuration: curated.unused,
-    keptIds: ids.filter((id) => options.previous.some((p) => p.id === id)).length,
+    keptIds: ids.filter((id) => previousIds.has(id)).length,
   };
   return { events: final, report };
 }

@@ -1,13 +1,16 @@
 /**
  * Step 3: one event per real-world happening. Candidates join a cluster when their date ranges
- * overlap and they share enough rare terms and names; clusters are found through month buckets,
- * so the work grows with the candidates of a month, not with all pairs of sources.
+ * overlap and they share enough rare terms and names. Clusters are found through a day-range index,
+ * so the work grows with the clusters whose ranges meet a candidate's, not with all pairs of sources.
+ * Which of two equally good clusters wins is still decided as a month-by-month scan would (see `months`).
  */
-import { addDays, compareIso } from '../dates/calendar.ts';
-import type { Precision } from '../model.ts';
+import { compareIso } from '../dates/calendar.ts';
+import type { IsoDate, Precision } from '../model.ts';
+import { DayRangeIndex, dayNumber, daysMeet, isoOfDay, monthNumber } from './day-index.ts';
 import { overlap, sides, sidesConflict } from './similarity.ts';
 import type { Bag, Weights } from './similarity.ts';
 import type { Candidate } from './types.ts';
+import { WORK_STATS } from './work-stats.ts';
 
 /** Tunable thresholds of merging (documented in docs/events.md). */
 export const MERGE = {
@@ -66,26 +69,13 @@ export function comparableRange(c: Pick<Candidate, 'start' | 'end' | 'precision'
   return { start: c.start, end: c.end };
 }
 
-function monthKeys(start: string, end: string): string[] {
-  const out: string[] = [];
-  let y = Number(start.slice(0, 4));
-  let m = Number(start.slice(5, 7));
-  const last = end.slice(0, 7);
-  for (let i = 0; i < 36; i++) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(key);
-    if (key >= last) break;
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
-}
-
-function rangesMeet(aStart: string, aEnd: string, bStart: string, bEnd: string, slackDays: number): boolean {
-  return compareIso(aStart, addDays(bEnd, slackDays)) <= 0 && compareIso(bStart, addDays(aEnd, slackDays)) <= 0;
+/**
+ * The month buckets the placement scan of a range visited, as month numbers: from the first month of
+ * `start` to that of `end`, at most 36 (this span and its cap decide which of two equal matches wins).
+ */
+function monthSpan(start: string, end: string): [number, number] {
+  const first = monthNumber(start);
+  return [first, Math.max(first, Math.min(monthNumber(end), first + 35))];
 }
 
 /** Order in which candidates are placed: most precise first, so clusters start tight. */
@@ -105,12 +95,55 @@ type Working = Cluster & {
   subjects: Set<string>;
   actors: Set<string>;
   finest: number;
+  /** `start` and `end` as day numbers. */
+  s: number;
+  e: number;
+  /** Month buckets the cluster is listed in, ascending, each with the moment it was listed (ties go to the earliest). */
+  months: Array<[month: number, listed: number]>;
 };
 
+/** Set a cluster's range (strings and day numbers together). */
+function setRange(k: Working, start: IsoDate, end: IsoDate): void {
+  k.start = start;
+  k.end = end;
+  k.s = dayNumber(start);
+  k.e = dayNumber(end);
+}
+
+/** List the cluster in the months of its range it is not yet listed in. */
+function listMonths(k: Working, listed: number): void {
+  const [first, last] = monthSpan(k.start, k.end);
+  const have = new Set(k.months.map(([m]) => m));
+  let added = false;
+  for (let m = first; m <= last; m++) {
+    if (have.has(m)) continue;
+    k.months.push([m, listed]);
+    added = true;
+  }
+  if (added) k.months.sort((a, b) => a[0] - b[0]);
+}
+
+/** Where a month-by-month scan of months `first`–`last` meets the cluster first (bucket order), or undefined. */
+function scanPosition(k: Working, first: number, last: number): [number, number] | undefined {
+  for (const entry of k.months) if (entry[0] >= first && entry[0] <= last) return entry;
+  return undefined;
+}
+
+/** True when position `a` comes before `b` in a month-by-month scan. */
+function scannedBefore(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
 /** Why a candidate may not join a cluster even when their words agree. */
-function blocked(input: MergeInput, k: Working, mySides: ReadonlySet<string>): boolean {
+function blocked(
+  input: MergeInput,
+  k: Working,
+  mySides: ReadonlySet<string>,
+  sentenceKey: string,
+  durative: boolean,
+): boolean {
   const c = input.candidate;
-  if (k.sentences.has(`${c.info.doc}:${c.info.sentence}`)) return true;
+  if (k.sentences.has(sentenceKey)) return true;
   if (sidesConflict(mySides, k.sides)) return true;
   // What someone said (when the saying is the news) is not the happening it talks about.
   const solid = k.members.find((m) => !m.mention);
@@ -122,7 +155,7 @@ function blocked(input: MergeInput, k: Working, mySides: ReadonlySet<string>): b
   // "Russia bombarded …" and "Ukraine struck …" on one day are two events.
   if (input.subjectSide !== undefined && k.subjects.size > 0 && !k.subjects.has(input.subjectSide)) return true;
   // "Russian forces this week continued their attacks": a week of ongoing activity is not one day's attack.
-  if (PRECISION_RANK[c.precision] > k.finest && !c.mention && DURATIVE.test(c.clause)) return true;
+  if (PRECISION_RANK[c.precision] > k.finest && !c.mention && durative) return true;
   // A vaguer report ("sometime next week") that names someone the precise one never does is another event.
   if (PRECISION_RANK[c.precision] > k.finest && !c.mention && [...input.actors].some((a) => !k.actors.has(a)))
     return true;
@@ -135,56 +168,122 @@ function sameSpeaker(c: Candidate, k: Working): boolean {
   return c.statement && who !== undefined && k.members.some((m) => m.statement && m.saying?.speakerSlug === who);
 }
 
+/** The best overlap of any two solid (non-mention) reports of two clusters, stopping once it is enough to join. */
+function bestPairScore(a: Working, b: Working, w: Weights): number {
+  let score = 0;
+  for (const x of a.inputs) {
+    if (x.candidate.mention) continue;
+    for (const y of b.inputs) {
+      if (y.candidate.mention) continue;
+      score = Math.max(score, overlap(x.bag, y.bag, w));
+      if (score >= MERGE.score) return score;
+    }
+  }
+  return score;
+}
+
+/** Why two clusters of meeting ranges may not join, before their words are compared. */
+function joinBlocked(a: Working, b: Working): boolean {
+  if (b.union === true || a.finest !== b.finest || sidesConflict(a.sides, b.sides)) return true;
+  if (
+    a.members.some(
+      (m) =>
+        !m.mention &&
+        b.members.some(
+          (n) => !n.mention && (n.statement !== m.statement || (n.briefing === true) !== (m.briefing === true)),
+        ),
+    )
+  )
+    return true;
+  if (a.subjects.size > 0 && b.subjects.size > 0 && ![...b.subjects].some((x) => a.subjects.has(x))) return true;
+  return [...b.sentences].some((x) => a.sentences.has(x));
+}
+
+/** Fold cluster `b` into `a`: members, keys and the range they share. */
+function absorb(a: Working, b: Working): void {
+  a.members.push(...b.members);
+  a.inputs.push(...b.inputs);
+  for (const x of b.sentences) a.sentences.add(x);
+  for (const x of b.sides) a.sides.add(x);
+  for (const x of b.subjects) a.subjects.add(x);
+  for (const x of b.actors) a.actors.add(x);
+  setRange(a, compareIso(b.start, a.start) > 0 ? b.start : a.start, compareIso(b.end, a.end) < 0 ? b.end : a.end);
+}
+
+/** Add cluster `i` to the day index of its finest precision. */
+function indexByFinest(indexes: Map<number, DayRangeIndex>, clusters: readonly Working[], i: number): void {
+  const k = clusters[i];
+  if (k === undefined || k.union === true) return;
+  let index = indexes.get(k.finest);
+  if (index === undefined) {
+    index = new DayRangeIndex();
+    indexes.set(k.finest, index);
+  }
+  index.add(i, k.s, k.e);
+}
+
 /**
  * Greedy placement depends on who came first: two clusters of one event ("head to Russia on Monday"
  * and "travel to Moscow on Monday") join when some pair of their reports agrees. Removes joined clusters in place.
+ * Passes repeat until nothing joins. Each cluster meets only later clusters whose range meets its own (a day index
+ * per precision: only clusters of the same finest precision join, and joining keeps it); after the first pass only
+ * pairs where either side changed since the last look are compared again (an unchanged pair cannot start to agree).
  */
-function joinClusters(clusters: Working[], buckets: ReadonlyMap<string, number[]>, w: Weights): void {
+function joinClusters(clusters: Working[], w: Weights): void {
+  // Ranges only narrow while joining: the ranges indexed now hold every later one. Planned unions never join.
+  const all = new Map<number, DayRangeIndex>();
+  for (let i = 0; i < clusters.length; i++) indexByFinest(all, clusters, i);
   const gone = new Set<number>();
+  // A clock that ticks on every join: when each cluster last changed, and when its last scan began.
+  let clock = 0;
+  const changedAt = clusters.map(() => 0);
+  const scannedAt = clusters.map(() => -1);
+  const later = (index: Map<number, DayRangeIndex>, a: Working, after: number, since: number): number[] => {
+    const near = index.get(a.finest)?.near(a.s, a.e) ?? [];
+    WORK_STATS.joins += near.length;
+    return near.filter((j) => j > after && !gone.has(j) && (changedAt[j] ?? 0) > since).sort((x, y) => x - y);
+  };
+  let passStart = -1;
   for (let changed = true; changed; ) {
     changed = false;
+    // Clusters changed since the previous pass began: the only partners an unchanged cluster must look at again.
+    const dirty = new Map<number, DayRangeIndex>();
+    if (passStart >= 0)
+      for (let i = 0; i < clusters.length; i++)
+        if (!gone.has(i) && (changedAt[i] ?? 0) > passStart) indexByFinest(dirty, clusters, i);
+    passStart = clock;
     for (let i = 0; i < clusters.length; i++) {
       const a = clusters[i];
-      if (a === undefined || gone.has(i)) continue;
-      const near = new Set<number>();
-      for (const key of monthKeys(a.start, a.end))
-        for (const j of buckets.get(key) ?? []) if (j > i && !gone.has(j)) near.add(j);
-      for (const j of [...near].sort((x, y) => x - y)) {
+      if (a === undefined || gone.has(i) || a.union === true) continue;
+      const since = scannedAt[i] ?? -1;
+      scannedAt[i] = clock;
+      let fresh = since < 0 || (changedAt[i] ?? 0) > since;
+      let list = fresh ? later(all, a, i, -1) : later(dirty, a, i, since);
+      for (let x = 0; x < list.length; x++) {
+        const j = list[x] as number;
         const b = clusters[j];
-        if (b === undefined || !rangesMeet(a.start, a.end, b.start, b.end, 0) || a.union === true || b.union === true)
-          continue;
-        if (a.finest !== b.finest || sidesConflict(a.sides, b.sides)) continue;
-        if (
-          a.members.some(
-            (m) =>
-              !m.mention &&
-              b.members.some(
-                (n) => !n.mention && (n.statement !== m.statement || (n.briefing === true) !== (m.briefing === true)),
-              ),
-          )
-        )
-          continue;
-        if (a.subjects.size > 0 && b.subjects.size > 0 && ![...b.subjects].some((x) => a.subjects.has(x))) continue;
-        if ([...b.sentences].some((x) => a.sentences.has(x))) continue;
-        const solid = (m: MergeInput) => !m.candidate.mention;
-        let score = 0;
-        for (const x of a.inputs.filter(solid))
-          for (const y of b.inputs.filter(solid)) score = Math.max(score, overlap(x.bag, y.bag, w));
-        if (score < MERGE.score) continue;
-        a.members.push(...b.members);
-        a.inputs.push(...b.inputs);
-        for (const x of b.sentences) a.sentences.add(x);
-        for (const x of b.sides) a.sides.add(x);
-        for (const x of b.subjects) a.subjects.add(x);
-        for (const x of b.actors) a.actors.add(x);
-        if (compareIso(b.start, a.start) > 0) a.start = b.start;
-        if (compareIso(b.end, a.end) < 0) a.end = b.end;
+        if (b === undefined || !daysMeet(a.s, a.e, b.s, b.e, 0) || joinBlocked(a, b)) continue;
+        if (bestPairScore(a, b, w) < MERGE.score) continue;
+        absorb(a, b);
         gone.add(j);
+        clock += 1;
+        changedAt[i] = clock;
         changed = true;
+        if (!fresh) {
+          // `a` changed: every later partner is worth a look again.
+          fresh = true;
+          list = later(all, a, j, -1);
+          x = -1;
+        }
       }
     }
   }
-  for (const j of [...gone].sort((x, y) => y - x)) clusters.splice(j, 1);
+  let kept = 0;
+  for (let i = 0; i < clusters.length; i++) {
+    const k = clusters[i];
+    if (k !== undefined && !gone.has(i)) clusters[kept++] = k;
+  }
+  clusters.length = kept;
 }
 
 /** Cluster the candidates; the result is in placement order and deterministic. */
@@ -194,54 +293,59 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     (a, b) => Number(a.candidate.mention) - Number(b.candidate.mention) || mergeOrder(a.candidate, b.candidate),
   );
   const clusters: Working[] = [];
-  const buckets = new Map<string, number[]>();
+  // Clusters by the days their ranges cover. Ties between equally good clusters go to the one a month-by-month
+  // scan of the candidate's range meets first (`months`), so the result does not depend on the index.
+  const index = new DayRangeIndex();
+  let listed = 0;
   for (const input of sorted) {
     const c = input.candidate;
     const r = comparableRange(c);
+    const rs = dayNumber(r.start);
+    const re = dayNumber(r.end);
     const mySides = sides(input.core, w);
     const sentenceKey = `${c.info.doc}:${c.info.sentence}`;
-    const seen = new Set<number>();
+    const durative = DURATIVE.test(c.clause);
     let best = -1;
     let bestScore = 0;
     let bestLoose = false;
+    let bestAt: [number, number] = [0, 0];
     const slack = c.planned && c.precision !== 'day' ? MERGE.plannedGapDays : 0;
-    for (const key of monthKeys(addDays(r.start, -slack), addDays(r.end, slack))) {
-      for (const i of buckets.get(key) ?? []) {
-        if (seen.has(i)) continue;
-        seen.add(i);
-        const k = clusters[i];
-        if (k === undefined) continue;
-        const exact = rangesMeet(r.start, r.end, k.start, k.end, 0);
-        const loose =
-          !exact &&
-          slack > 0 &&
-          k.inputs.every((m) => m.candidate.planned) &&
-          rangesMeet(r.start, r.end, k.start, k.end, slack);
-        if (!exact && !loose) continue;
-        if (blocked(input, k, mySides)) continue;
-        if (c.mention && input.head !== undefined && !k.inputs.some((m) => m.bag.has(`t:${input.head}`))) continue;
-        const vaguer = PRECISION_RANK[c.precision] > k.finest;
-        let score = Math.max(
-          ...k.inputs.map((m) => overlap(vaguer ? input.core : input.bag, vaguer ? m.core : m.bag, w)),
-        );
-        if (exact && sameSpeaker(c, k)) score += MERGE.score;
-        const holds = vaguer && compareIso(r.start, k.start) <= 0 && compareIso(r.end, k.end) >= 0;
-        // A mention that names the event's own noun needs nothing more; one without a noun needs some overlap.
-        const needed =
-          c.mention && exact
-            ? input.head !== undefined
-              ? 0
-              : MERGE.mention
-            : holds
-              ? MERGE.contained
-              : exact
-                ? MERGE.score
-                : MERGE.plannedScore;
-        if (score >= needed && score > bestScore) {
-          best = i;
-          bestScore = score;
-          bestLoose = loose;
-        }
+    const [firstMonth, lastMonth] = monthSpan(isoOfDay(rs - slack), isoOfDay(re + slack));
+    const near = index.near(rs - slack, re + slack);
+    WORK_STATS.placements += near.length;
+    for (const i of near) {
+      const k = clusters[i];
+      if (k === undefined || !daysMeet(rs, re, k.s, k.e, slack)) continue;
+      const at = scanPosition(k, firstMonth, lastMonth);
+      if (at === undefined) continue;
+      const exact = daysMeet(rs, re, k.s, k.e, 0);
+      const loose = !exact && slack > 0 && k.inputs.every((m) => m.candidate.planned);
+      if (!exact && !loose) continue;
+      if (blocked(input, k, mySides, sentenceKey, durative)) continue;
+      if (c.mention && input.head !== undefined && !k.inputs.some((m) => m.bag.has(`t:${input.head}`))) continue;
+      const vaguer = PRECISION_RANK[c.precision] > k.finest;
+      let score = 0;
+      for (const m of k.inputs)
+        score = Math.max(score, overlap(vaguer ? input.core : input.bag, vaguer ? m.core : m.bag, w));
+      if (exact && sameSpeaker(c, k)) score += MERGE.score;
+      const holds = vaguer && rs <= k.s && re >= k.e;
+      // A mention that names the event's own noun needs nothing more; one without a noun needs some overlap.
+      const needed =
+        c.mention && exact
+          ? input.head !== undefined
+            ? 0
+            : MERGE.mention
+          : holds
+            ? MERGE.contained
+            : exact
+              ? MERGE.score
+              : MERGE.plannedScore;
+      if (score < needed || score < bestScore || score <= 0) continue;
+      if (score > bestScore || scannedBefore(at, bestAt)) {
+        best = i;
+        bestScore = score;
+        bestLoose = loose;
+        bestAt = at;
       }
     }
     const target = clusters[best];
@@ -257,9 +361,13 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
         subjects: new Set(subjects),
         actors: new Set(input.actors),
         finest: PRECISION_RANK[c.precision],
+        s: rs,
+        e: re,
+        months: [],
       };
       clusters.push(k);
-      for (const key of monthKeys(r.start, r.end)) buckets.set(key, [...(buckets.get(key) ?? []), clusters.length - 1]);
+      listMonths(k, listed++);
+      index.add(clusters.length - 1, rs, re);
       continue;
     }
     target.members.push(c);
@@ -271,19 +379,24 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     target.finest = Math.min(target.finest, PRECISION_RANK[c.precision]);
     if (bestLoose) {
       // Two planned reports a week apart ("next week" said on two days): the event spans both.
-      if (compareIso(r.start, target.start) < 0) target.start = r.start;
-      if (compareIso(r.end, target.end) > 0) target.end = r.end;
+      setRange(
+        target,
+        compareIso(r.start, target.start) < 0 ? r.start : target.start,
+        compareIso(r.end, target.end) > 0 ? r.end : target.end,
+      );
       target.union = true;
-      const months = monthKeys(target.start, target.end);
-      for (const key of months)
-        if (!(buckets.get(key) ?? []).includes(best)) buckets.set(key, [...(buckets.get(key) ?? []), best]);
-    } else if (!target.union && rangesMeet(r.start, r.end, target.start, target.end, 0)) {
+      listMonths(target, listed++);
+      index.add(best, target.s, target.e);
+    } else if (!target.union && daysMeet(rs, re, target.s, target.e, 0)) {
       // The shared range narrows to what every report allows.
-      if (compareIso(r.start, target.start) > 0) target.start = r.start;
-      if (compareIso(r.end, target.end) < 0) target.end = r.end;
+      setRange(
+        target,
+        compareIso(r.start, target.start) > 0 ? r.start : target.start,
+        compareIso(r.end, target.end) < 0 ? r.end : target.end,
+      );
     }
   }
-  joinClusters(clusters, buckets, w);
+  joinClusters(clusters, w);
   return clusters.map(({ members, start, end, union }) =>
     union === true ? { members, start, end, union } : { members, start, end },
   );

@@ -76,8 +76,27 @@ function slugsByGroup(
   return out;
 }
 
-/** Every gazetteer name or keyword in `text`, in text order. */
-export function findMentions(text: string, gazetteer: Gazetteer): Mention[] {
+/** Mentions by text, per gazetteer: one clause or sentence is tagged by several steps. */
+const found = new WeakMap<Gazetteer, Map<string, readonly Mention[]>>();
+const FOUND_LIMIT = 50_000;
+
+/** Every gazetteer name or keyword in `text`, in text order (shared and frozen: callers only read it). */
+export function findMentions(text: string, gazetteer: Gazetteer): readonly Mention[] {
+  let memo = found.get(gazetteer);
+  if (memo === undefined) {
+    memo = new Map();
+    found.set(gazetteer, memo);
+  }
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  if (memo.size >= FOUND_LIMIT) memo.clear();
+  const out = Object.freeze(scan(text, gazetteer).map((m) => Object.freeze(m)));
+  memo.set(text, out);
+  return out;
+}
+
+/** `findMentions` without the memo. */
+function scan(text: string, gazetteer: Gazetteer): Mention[] {
   let matchers = cache.get(gazetteer);
   if (matchers === undefined) {
     matchers = build(gazetteer);
