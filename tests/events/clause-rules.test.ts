@@ -2,33 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { baseOf, headlineTense, isPlural, sayingHeadline, thirdPerson } from '../../src/lib/events/headline.ts';
 import { assignIds, keepable, keyWordSlug } from '../../src/lib/events/ids.ts';
 import { buildEvents } from '../../src/lib/events/index.ts';
-import type { BuildOptions } from '../../src/lib/events/index.ts';
 import { nounPhraseBefore } from '../../src/lib/events/subjects.ts';
-import { dated, GAZETTEER } from '../fixtures/events/build.ts';
-
-const options = (over: Partial<BuildOptions> = {}): BuildOptions => ({
-  gazetteer: GAZETTEER,
-  curation: { events: {} },
-  previous: [],
-  focusFrom: '2020-01-01',
-  ...over,
-});
-
-/** Unrelated prose: word weights (IDF) need a corpus, as in a real article. */
-const FILLER = [
-  'The weather in the capital stayed cold and wet.',
-  'Markets opened higher as traders weighed fresh data.',
-  'Football fans gathered outside the stadium before kickoff.',
-  'A new museum of modern art opened its doors downtown.',
-  'Farmers reported a strong harvest of wheat and barley.',
-  'The city council debated parking rules for hours.',
-  'Schools closed early because of the storm warning.',
-  'A local bakery won a national prize for its bread.',
-  'The river rose after days of heavy rain upstream.',
-  'Tourists crowded the old town squares all summer.',
-  'The orchestra announced a season of new music.',
-  'Engineers inspected the bridge for signs of wear.',
-];
+import { dated, FILLER, options } from '../fixtures/events/build.ts';
 
 const day = (text: string, start: string, extra: Record<string, unknown> = {}) => ({ text, start, ...extra });
 

@@ -28,3 +28,35 @@ describe('dateSpreadWarnings', () => {
     expect([...forward].filter(([, w]) => w !== undefined).map(([d]) => d)).toEqual(['1950-05-01', '1990-01-01']);
   });
 });
+
+describe('dateSpreadWarnings at scale', () => {
+  /** The plain definition, pair by pair, to compare the bisection against. */
+  function reference(dates: readonly string[]): Array<string | undefined> {
+    const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+    return dates.map((date, i) => {
+      const others = dates.filter((_, j) => j !== i);
+      if (others.length === 0) return undefined;
+      const gap = (o: string) => Math.abs(month(date) - month(o));
+      if (others.filter((o) => gap(o) <= SPREAD_YEARS * 12).length * 2 >= others.length) return undefined;
+      const closest = [...others].sort((a, b) => gap(a) - gap(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
+      return `published ${date} is more than ${SPREAD_YEARS} years away from most other sources (closest: ${closest}): is the date a typo?`;
+    });
+  }
+  it('gives the same warnings as the pair-by-pair definition', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let round = 0; round < 30; round++) {
+      const n = 1 + (next() % 12);
+      const dates = Array.from({ length: n }, () => {
+        const year = 1940 + (next() % 90);
+        const month = 1 + (next() % 12);
+        const day = 1 + (next() % 28);
+        return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      });
+      expect(dateSpreadWarnings(dates)).toEqual(reference(dates));
+    }
+  });
+});

@@ -3,43 +3,8 @@
  * "Kushner and Witkoff fly to Russia …"), a planned event keeping its "will"; a saying becomes
  * "<Speaker> says <content>".
  */
-import { isFunctionWord, tokenize } from './text.ts';
+import { IRREGULAR_VERBS, isFunctionWord, tokenize } from './text.ts';
 
-const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
-  ['met', 'meet'],
-  ['began', 'begin'],
-  ['flew', 'fly'],
-  ['got', 'get'],
-  ['sat', 'sit'],
-  ['led', 'lead'],
-  ['held', 'hold'],
-  ['took', 'take'],
-  ['gave', 'give'],
-  ['made', 'make'],
-  ['went', 'go'],
-  ['left', 'leave'],
-  ['sent', 'send'],
-  ['won', 'win'],
-  ['lost', 'lose'],
-  ['came', 'come'],
-  ['brought', 'bring'],
-  ['spoke', 'speak'],
-  ['told', 'tell'],
-  ['said', 'say'],
-  ['struck', 'strike'],
-  ['drew', 'draw'],
-  ['saw', 'see'],
-  ['wrote', 'write'],
-  ['sought', 'seek'],
-  ['fought', 'fight'],
-  ['cast', 'cast'],
-  ['hit', 'hit'],
-  ['put', 'put'],
-  ['set', 'set'],
-  ['ran', 'run'],
-  ['rose', 'rise'],
-  ['fell', 'fall'],
-]);
 const AUX = new Set(['will', 'would', 'has', 'have', 'had', 'is', 'are', 'was', 'were', '’ll', "'ll"]);
 const ADVERB = /^(?:\p{Ll}+ly|also|then|still|just|now|again|not|soon)$/u;
 
@@ -57,7 +22,7 @@ const E_BASES: ReadonlySet<string> = new Set(
 /** The base form of a past-tense verb, or undefined when unsure ("voted" could be "vot" or "vote"). */
 export function baseOf(past: string): string | undefined {
   const w = past.toLowerCase();
-  const irregular = IRREGULAR_PAST.get(w);
+  const irregular = IRREGULAR_VERBS.get(w);
   if (irregular !== undefined) return irregular;
   if (!w.endsWith('ed') || w.length < 5) return undefined;
   if (E_BASES.has(w.slice(0, -1))) return w.slice(0, -1);
@@ -136,7 +101,7 @@ export function headlineTense(text: string, status: 'happened' | 'planned', part
     if (/^\p{Lu}/u.test(w.text) || ADVERB.test(lower)) continue;
     if (prev !== undefined && /^(?:the|a|an|its|his|her|their|of|to|in|on|at|for|with|by|from)$/i.test(prev.lower))
       continue;
-    const base = IRREGULAR_PAST.has(lower) || lower.endsWith('ed') ? baseOf(lower) : undefined;
+    const base = IRREGULAR_VERBS.has(lower) || lower.endsWith('ed') ? baseOf(lower) : undefined;
     if (base === undefined) continue;
     if (participle) return text;
     const subject = text.slice(0, w.start);

@@ -50,8 +50,8 @@ const NON_KEY = new Set(
   ).split(' '),
 );
 
-/** Irregular past forms mapped to the verb, so "met" and "meeting" compare equal. */
-const IRREGULAR: ReadonlyMap<string, string> = new Map([
+/** Irregular past forms and participles mapped to the verb ("met" → "meet"), shared by stemming and headlines. */
+export const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map([
   ['met', 'meet'],
   ['held', 'hold'],
   ['began', 'begin'],
@@ -83,6 +83,18 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map([
   ['knew', 'know'],
   ['wrote', 'write'],
   ['written', 'write'],
+  ['got', 'get'],
+  ['sat', 'sit'],
+  ['told', 'tell'],
+  ['said', 'say'],
+  ['drew', 'draw'],
+  ['cast', 'cast'],
+  ['hit', 'hit'],
+  ['put', 'put'],
+  ['set', 'set'],
+  ['ran', 'run'],
+  ['rose', 'rise'],
+  ['fell', 'fall'],
 ]);
 
 /** A light suffix-stripping stem: "resigned", "resignation" and "resigns" all give "resign". */
@@ -91,7 +103,7 @@ export function stem(word: string): string {
     .toLowerCase()
     .replace(/['’]s$/, '')
     .replace(/['’]$/, '');
-  const irregular = IRREGULAR.get(w);
+  const irregular = IRREGULAR_VERBS.get(w);
   if (irregular !== undefined) w = irregular;
   for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 's']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
