@@ -362,6 +362,15 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
       kept.push(c);
     }
     const sources = d.cited.filter((c) => kept.includes(c)).map((c) => c.citation);
+    // The summary opens with the title's sentence, then the article prose that dates the event; captions,
+    // teasers and context come after.
+    const summaryRank = new Map(
+      kept.map((c) => {
+        const isTitle = `${c.info.doc}:${c.info.sentence}` === d.titleFrom;
+        const prose = c.info.segmentKind !== 'caption' && c.info.segmentKind !== 'teaser';
+        return [c.citation, isTitle ? 0 : c.weight === 0 && prose ? 1 : c.weight === 0 ? 2 : 2 + c.weight] as const;
+      }),
+    );
     const e: TimelineEvent = {
       id,
       title: d.title,
@@ -370,7 +379,7 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
       status: eventStatus(d.k.members),
       ...eventTags(kept),
       sources,
-      summary: summarise(sources, names),
+      summary: summarise(sources, names, (c) => summaryRank.get(c) ?? 9),
     };
     if (d.k.union === true) {
       // Planned reports a week apart: the event spans both ranges.

@@ -9,11 +9,21 @@ export function displayName(publisher: string | undefined, fallback: string): st
   return name === '' ? fallback : name;
 }
 
-/** Up to three quotes, one per source, dating citations first: `The Wall Street Journal: “…”`. */
-export function summarise(citations: readonly Citation[], names: ReadonlyMap<string, string>): string {
+/** Default preference: citations that date the event before those attached by context. */
+const datingFirst = (c: Citation): number => (c.rule.startsWith('context:') ? 1 : 0);
+
+/**
+ * Up to three quotes, one per source, the preferred first (lower `rank`; ties keep the given order):
+ * `The Wall Street Journal: “…”`.
+ */
+export function summarise(
+  citations: readonly Citation[],
+  names: ReadonlyMap<string, string>,
+  rank: (c: Citation) => number = datingFirst,
+): string {
   const picked: Citation[] = [];
-  const dated = citations.filter((c) => !c.rule.startsWith('context:'));
-  for (const c of [...dated, ...citations]) {
+  const ordered = citations.map((c, i) => ({ c, i, r: rank(c) })).sort((a, b) => a.r - b.r || a.i - b.i);
+  for (const { c } of ordered) {
     if (picked.length >= SUMMARY_QUOTES) break;
     if (picked.some((p) => p.source === c.source)) continue;
     picked.push(c);
