@@ -234,30 +234,30 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
         from: `${c.info.doc}:${c.info.sentence}`,
       };
     });
+    // A title built from a sentence attached to member `c`: scored by the people it names and how central it is.
+    const attachedOption = (
+      t: NonNullable<ReturnType<typeof attachedTitle>>,
+      c: Candidate,
+      sentence: SentenceInfo,
+      order: number,
+      exact: boolean,
+    ) => {
+      const names = new Set(
+        findMentions(t.text, gazetteer)
+          .filter((m) => m.kind !== 'topic')
+          .map((m) => m.slug),
+      ).size;
+      const from = `${sentence.doc}:${sentence.sentence}`;
+      const score = (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, from);
+      return { t, score, ref: c.info.referenceDate, n: c.n + order, exact, from };
+    };
     if (!k.members.some((c) => c.statement && !c.mention)) {
       // An attached "X said Y resigned" may say what happened better than the dated clause.
       for (const c of k.members) {
         for (const a of c.attached) {
           if (a.rule !== 'context:previous-sentence' && a.rule !== 'context:following-sentence') continue;
           const t = reportedTitle(a.sentence.text, gazetteer, status);
-          if (t === undefined) continue;
-          const names = new Set(
-            findMentions(t.text, gazetteer)
-              .filter((m) => m.kind !== 'topic')
-              .map((m) => m.slug),
-          ).size;
-          options.push({
-            t,
-            score:
-              (t.cut ? -1 : 0) +
-              Math.min(names, 3) +
-              1 +
-              centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`),
-            ref: c.info.referenceDate,
-            n: c.n + 0.5,
-            exact: c.precision === dm.precision,
-            from: `${a.sentence.doc}:${a.sentence.sentence}`,
-          });
+          if (t !== undefined) options.push(attachedOption(t, c, a.sentence, 0.5, c.precision === dm.precision));
         }
       }
       // "Sunday’s meeting … was productive. Rubio, Witkoff and Kushner met with …": the next sentence names who met.
@@ -271,24 +271,7 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
           )
             continue;
           const t = attachedTitle(a.sentence.text, gazetteer, status);
-          if (t === undefined) continue;
-          const names = new Set(
-            findMentions(t.text, gazetteer)
-              .filter((m) => m.kind !== 'topic')
-              .map((m) => m.slug),
-          ).size;
-          options.push({
-            t,
-            score:
-              (t.cut ? -1 : 0) +
-              Math.min(names, 3) +
-              1 +
-              centrality2(t.text, `${a.sentence.doc}:${a.sentence.sentence}`),
-            ref: c.info.referenceDate,
-            n: c.n + 0.6,
-            exact: true,
-            from: `${a.sentence.doc}:${a.sentence.sentence}`,
-          });
+          if (t !== undefined) options.push(attachedOption(t, c, a.sentence, 0.6, true));
         }
       }
     }
