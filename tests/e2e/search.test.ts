@@ -56,6 +56,7 @@ async function openModal(page: Page): Promise<void> {
 }
 
 async function modalQuery(page: Page, q: string): Promise<Array<{ href: string; text: string; context: string }>> {
+  if ((await page.locator('pagefind-modal dialog[open]').count()) === 0) await openModal(page);
   const input = page.locator('pagefind-modal input').first();
   await input.fill(q);
   // Settled: the summary names this query, and either says there is nothing or the result links are drawn.
@@ -67,13 +68,23 @@ async function modalQuery(page: Page, q: string): Promise<Array<{ href: string; 
     const links = [...document.querySelectorAll('pagefind-modal pagefind-results a')];
     return links.length > 0 && links.every((a) => (a.getAttribute('href') ?? '').length > 0);
   }, q);
-  return page.locator('pagefind-modal pagefind-results a').evaluateAll((as) =>
-    as.map((a) => ({
-      href: a.getAttribute('href') ?? '',
-      text: a.textContent ?? '',
-      context: a.closest('li')?.textContent ?? '',
-    })),
-  );
+  // Results arrive one by one as their data loads: read them until two readings a moment apart agree.
+  const read = () =>
+    page.locator('pagefind-modal pagefind-results a').evaluateAll((as) =>
+      as.map((a) => ({
+        href: a.getAttribute('href') ?? '',
+        text: a.textContent ?? '',
+        context: a.closest('li')?.textContent ?? '',
+      })),
+    );
+  let last = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(150);
+    const now = await read();
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  return last;
 }
 
 describe('header search (Component UI, loaded when used)', () => {
