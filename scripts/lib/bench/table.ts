@@ -98,14 +98,16 @@ export function goals(rows: readonly BenchRow[]): string {
   const r = rows.at(-1);
   if (r === undefined) return '';
   const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
+  // Goals stated for 10,000 articles are not judged on a smaller run.
+  const at10k = (ok: boolean) => (r.size < 10_000 ? 'n/a ' : mark(ok));
   const perCore = r.size / (r.ingestReadMs / 1000) / r.cores;
   const full = r.ingestColdMs + r.astroMs + r.pagefindMs;
   return [
     `goals at ${r.size} articles:`,
     `  ${mark(perCore >= GOALS.articlesPerSecondPerCore)} read+dates ${perCore.toFixed(0)} articles/s/core (goal ≥ ${GOALS.articlesPerSecondPerCore})`,
-    `  ${mark(r.size < 10_000 || full <= GOALS.fullBuildMsAt10k)} full build ${s(full)} (goal ≤ 300 s at 10,000)`,
+    `  ${at10k(full <= GOALS.fullBuildMsAt10k)} full build ${s(full)} (goal ≤ 300 s at 10,000)`,
     `  ${mark(r.firstSearchBytes <= GOALS.firstSearchBytes)} first search ${kb(r.firstSearchBytes)} (goal ≤ 150 KB)`,
     `  ${mark(r.homeGzipBytes <= GOALS.homeGzipBytes)} home page ${kb(r.homeGzipBytes)} gzipped (goal ≤ 40 KB)`,
-    `  ${mark(r.ingestOneChangedMs < 1000 || r.size < 10_000)} one changed article ${s(r.ingestOneChangedMs)} (goal < 1 s at 10,000)`,
+    `  ${at10k(r.ingestOneChangedMs < 1000)} one changed article ${s(r.ingestOneChangedMs)} (goal < 1 s at 10,000)`,
   ].join('\n');
 }
