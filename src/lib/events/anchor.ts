@@ -52,6 +52,15 @@ export function clauseBag(c: Candidate, gazetteer: Gazetteer): Set<string> {
   return textBag(keyTerms(text), tags.actors, tags.places);
 }
 
+/** Date `c` as `from` moved by `days` ("a day before …"), at `from`'s precision; `how` names the anchoring in the rule. */
+function dateFrom(c: Candidate, from: Candidate, days: number, how: 'context' | 'event'): void {
+  c.start = addDays(from.start, days);
+  c.end = addDays(from.end, days);
+  c.precision = from.precision;
+  c.rule = `${c.expression.rule}:${how}`;
+  c.planned = isPlanned(c);
+}
+
 /**
  * Give `unresolved` anchors their dates from the event the mention names, best match first,
  * same document preferred. Returns the candidates that stay (resolved) and those left out.
@@ -90,11 +99,7 @@ export function resolveMentions(
             prior = t;
         }
         if (prior === undefined) continue;
-        c.start = addDays(prior.start, days);
-        c.end = addDays(prior.end, days);
-        c.precision = prior.precision;
-        c.rule = `${c.expression.rule}:context`;
-        c.planned = isPlanned(c);
+        dateFrom(c, prior, days, 'context');
         resolved.add(c);
         continue;
       }
@@ -112,11 +117,7 @@ export function resolveMentions(
         before: (a, b) => a.n < b.n,
       });
       if (best === undefined) continue;
-      c.start = addDays(best.start, days);
-      c.end = addDays(best.end, days);
-      c.precision = best.precision;
-      c.rule = `${c.expression.rule}:event`;
-      c.planned = isPlanned(c);
+      dateFrom(c, best, days, 'event');
       resolved.add(c);
     }
   }

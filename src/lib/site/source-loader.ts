@@ -1,8 +1,6 @@
 /** The `sources` collection: each content/sources/*.txt read by the ingest's reader, flattened for pages. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readSources } from '../ingest/run.ts';
 import type { Document } from '../model.ts';
-import { parseSourceFile, readDocument } from '../read/index.ts';
 
 /** Entry data for one source page. */
 export function sourcePageData(doc: Document): Record<string, unknown> & { id: string } {
@@ -37,13 +35,7 @@ export function sourcePageData(doc: Document): Record<string, unknown> & { id: s
   return data;
 }
 
-/** Loader function for content collections (folder relative to the project root). */
+/** Loader function for content collections: the ingest's own first step, so ids are checked the same way. */
 export function loadSourceDocuments(dir = 'content/sources'): Array<Record<string, unknown> & { id: string }> {
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((n) => {
-      const path = join(dir, n);
-      return sourcePageData(readDocument(parseSourceFile(path, readFileSync(path))));
-    });
+  return readSources(dir).map(sourcePageData);
 }
