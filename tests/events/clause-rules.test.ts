@@ -236,6 +236,45 @@ describe('clause rules on fixtures', () => {
     expect(events[0]).toMatchObject({ date: '2025-12-01', end: '2025-12-14', precision: 'week', status: 'planned' });
     expect(events[0]?.title).toContain('will meet');
   });
+
+  it('makes no event of a photo caption alone, but lets a caption join the event the prose reports', () => {
+    const doc = dated({
+      id: 'cap',
+      published: '2025-11-30',
+      paragraphs: [
+        [
+          {
+            text: 'Smith and Jones held ceasefire talks in Lakeside on Saturday.',
+            dates: [day('on Saturday', '2025-11-29')],
+          },
+        ],
+        {
+          kind: 'caption',
+          sentences: [
+            {
+              text: 'Smith and Jones shake hands at the ceasefire talks in Lakeside on Saturday.',
+              dates: [day('on Saturday', '2025-11-29')],
+            },
+          ],
+        },
+        {
+          kind: 'caption',
+          referenceDate: '2024-08-14',
+          sentences: [
+            {
+              text: 'Northland soldiers pose for a picture as they repair a truck near the border on Sunday.',
+              dates: [day('on Sunday', '2024-08-11')],
+            },
+          ],
+        },
+        FILLER,
+      ],
+    });
+    const { events, report } = buildEvents([doc], options());
+    expect(events).toHaveLength(1);
+    expect(events[0]?.sources.map((c) => c.sentence)).toEqual([0, 1]);
+    expect(report.leftOut.find((l) => l.text.startsWith('Northland soldiers'))?.reason).toBe('caption-only');
+  });
 });
 
 describe('ids from the title clause', () => {

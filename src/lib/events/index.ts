@@ -179,7 +179,16 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     if (side !== undefined) input.subjectSide = side;
     return input;
   });
-  const clusters = mergeCandidates(inputs, weights);
+  // A photo caption describes a picture: it may join an event the prose reports, but is no event on its own.
+  const merged = mergeCandidates(inputs, weights);
+  const clusters = merged.filter((k) => {
+    if (!k.members.every((c) => c.info.segmentKind === 'caption')) return true;
+    for (const c of k.members) {
+      const { source, sentence, paragraph, text } = c.info;
+      leftOut.push({ source, sentence, paragraph, text, reason: 'caption-only' });
+    }
+    return false;
+  });
 
   const drafts = clusters.map((k) => {
     const dm = dateMember(k.members);
@@ -401,7 +410,7 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
   const report: EventsReport = {
     candidates: found,
     events: final.length,
-    merges: candidates.length - clusters.length,
+    merges: candidates.length - merged.length,
     attached: attachedCount,
     leftOut: [...reasons.values()].sort(
       (a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence,
