@@ -2,7 +2,7 @@
  * Date labels that say how precise a date is: "Sun, Nov 30, 2025", "Week of Nov 24, 2025", "October 2025",
  * "Mid-November 2025", "Spring 2025", "2022". Formatted with date-fns on UTC dates, so no time zone shifts them.
  */
-import { format } from 'date-fns';
+import { differenceInCalendarDays, format } from 'date-fns';
 import { toUtc } from '../dates/calendar.ts';
 import type { DateModifier, IsoDate, Precision } from '../model.ts';
 
@@ -44,8 +44,16 @@ export function dateLabel(e: DatedLike): string {
       const late = e.modifier === 'late' || e.modifier === 'early' ? ` (${e.modifier})` : '';
       return `${day}${multi}${part}${late}`;
     }
-    case 'week':
-      return `Week of ${format(start, 'MMM d, yyyy')}`;
+    case 'week': {
+      const weeks = weekCount(e);
+      if (weeks === 1) return `Week of ${format(start, 'MMM d, yyyy')}`;
+      // Reports that disagree on the week ("next week" said on two days) span several: say so.
+      const last = toUtc(e.end ?? e.date);
+      last.setUTCDate(last.getUTCDate() - 6);
+      const sameYear = last.getUTCFullYear() === start.getUTCFullYear();
+      const from = format(start, sameYear ? 'MMM d' : 'MMM d, yyyy');
+      return `Weeks of ${from} ${weeks === 2 ? 'and' : 'to'} ${format(last, 'MMM d, yyyy')}`;
+    }
     case 'month': {
       const month = format(start, 'MMMM yyyy');
       if (e.modifier === 'mid') return `Mid-${month}`;
@@ -77,6 +85,17 @@ export function datetimeAttr(e: DatedLike): string {
     case 'year':
       return format(start, 'yyyy');
   }
+}
+
+/** How many weeks a week-precision date spans (1 unless reports of different weeks were joined). */
+function weekCount(e: DatedLike): number {
+  if (e.end === undefined) return 1;
+  return Math.max(1, Math.round((differenceInCalendarDays(toUtc(e.end), toUtc(e.date)) + 1) / 7));
+}
+
+/** The precision note of one event: a span of several weeks is not "that week". */
+export function eventPrecisionNote(e: DatedLike): string {
+  return e.precision === 'week' && weekCount(e) > 1 ? 'some day in those weeks' : precisionNote(e.precision);
 }
 
 /** Short words for the precision, for screen readers and the about page. */
