@@ -44,6 +44,10 @@ describe('headline helpers', () => {
     const list =
       'Jones reports on the main parameters of the long dialogue, its emphases, and some preliminary results of it all';
     expect(shorten(list).text).toBe('Jones reports on the main parameters of the long dialogue');
+    // A serial comma: no cut before "and" that would end the title on the list's last-but-one item.
+    const serial =
+      'A relatively small prisoner swap, football matches, more talks, and a month-long mutual pause on strikes on the grid';
+    expect(shorten(serial).text).toBe('A relatively small prisoner swap');
   });
 
   it('puts silent-e regular verbs into the present', () => {
