@@ -20,8 +20,12 @@ export interface ResolveOptions {
 export function findTimeExpressions(sentence: string, options: ResolveOptions): TimeExpression[] {
   const ref = options.referenceDate;
   if (!isIsoDate(ref)) throw new RangeError(`referenceDate is not a calendar date: ${ref}`);
-  const kept = keepLongest(RECOGNISERS.flatMap((r) => r.find(sentence))).filter((c) => c.mention.kind !== 'void');
-  const tokens = tokenize(sentence);
+  // Case-insensitive patterns match the long s ("laſt week") but it lower-cases to itself: read it as "s".
+  // One character for one, so offsets (and the verbatim `text`, sliced from `sentence`) are unchanged.
+  const folded = sentence.includes('ſ') ? sentence.replace(/ſ/g, 's') : sentence;
+  const kept = keepLongest(RECOGNISERS.flatMap((r) => r.find(folded))).filter((c) => c.mention.kind !== 'void');
+  if (kept.length === 0) return []; // most sentences: no need to read their tense
+  const tokens = tokenize(folded);
   const out: TimeExpression[] = kept.map((c) => {
     let tense = tenseAt(tokens, c.start, c.end);
     // "Sunday's talks" names an event: a present verb elsewhere in the clause does not make it upcoming.

@@ -4,6 +4,7 @@
  * ("On Tuesday, they got …"). A small lexicon, no parser: an undecided word is skipped, and an
  * expression with no tense marker in reach gets `none`. See docs/dates.md for the rules.
  */
+import { allMatches } from './regex.ts';
 import type { Tense } from '../model.ts';
 
 interface Token {
@@ -167,7 +168,7 @@ const ADVERBS = new Set([
 /** Split a sentence into word and clause-punctuation tokens. */
 export function tokenize(sentence: string): Token[] {
   const out: Token[] = [];
-  for (const m of sentence.matchAll(TOKEN)) {
+  for (const m of allMatches(TOKEN, sentence)) {
     const raw = m[0];
     out.push({
       w: raw.toLowerCase().replace(/’/g, "'"),

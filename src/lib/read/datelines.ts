@@ -3,9 +3,10 @@
  * "date 2025-12-01", "Sun, 11/30/2025 – 10:30", "Updated 9:19 PM EDT, March 18"), parsed to
  * calendar parts, and the year inference for datelines printed without one.
  */
+import { allMatches } from '../dates/regex.ts';
 import {
-  addDays,
   compareIso,
+  dayNumber,
   isIsoDate,
   makeIsoDate,
   monthNumber,
@@ -97,7 +98,7 @@ const DATE_START = new RegExp(
 export function findDates(text: string): DateMatch[] {
   const out: DateMatch[] = [];
   let after = 0;
-  for (const m of text.matchAll(DATE_START)) {
+  for (const m of allMatches(DATE_START, text)) {
     if (m.index < after) continue;
     const d = dateAt(text, m.index);
     if (d) {
@@ -156,10 +157,12 @@ export function isoOf(d: DateMatch): IsoDate | undefined {
   return d.year === undefined ? undefined : makeIsoDate(d.year, d.month, d.day);
 }
 
+const WEEKDAY_NAME = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
 /** Weekdays (0 = Sunday) named anywhere in `text`. */
 export function weekdaysNamed(text: string): number[] {
   const out = new Set<number>();
-  for (const m of text.matchAll(/\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g)) {
+  for (const m of allMatches(WEEKDAY_NAME, text)) {
     const n = weekdayNumber(m[1] ?? '');
     if (n !== undefined) out.add(n);
   }
@@ -190,18 +193,13 @@ export function inferYear(
   return { date: candidates[0] as IsoDate, weekdayChecked: false };
 }
 
-/** Whole days from `a` to `b` (b − a). */
+/** Whole days from `a` to `b` (b − a), capped at ±400: only nearness matters to callers. */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  // Walk in steps of a day: dates compared here are close, and this keeps to calendar helpers.
   if (a === b) return 0;
-  const step = compareIso(a, b) < 0 ? 1 : -1;
-  let n = 0;
-  let cur = a;
-  while (cur !== b && Math.abs(n) < 400) {
-    cur = addDays(cur, step);
-    n += step;
-  }
-  return cur === b ? n : step * 400;
+  const from = dayNumber(a);
+  // A `b` that is no calendar date is never reached: as far away as the cap allows.
+  if (!isIsoDate(b)) return compareIso(a, b) < 0 ? 400 : -400;
+  return Math.max(-400, Math.min(400, dayNumber(b) - from));
 }
 
 /**

@@ -7,7 +7,8 @@
 export function binaryReason(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return 'is a binary file (it contains NUL bytes), not text';
   let control = 0;
-  for (const b of bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
     // C0 controls other than tab, LF, FF, CR; text almost never has them.
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
   }

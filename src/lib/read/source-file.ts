@@ -209,11 +209,19 @@ function fileStem(path: string): string {
   return name.replace(/\.txt$/i, '');
 }
 
+/** Zones already checked: building an Intl.DateTimeFormat per source costs more than reading it. */
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
   }
+  return known;
 }

@@ -7,6 +7,7 @@
  * (relative-day.ts wins as the longer match), "that day will come" (rare; accepted), a mention that
  * is itself a dated expression (index.ts then anchors to that expression).
  */
+import { allMatches } from '../regex.ts';
 import type { DateModifier } from '../../model.ts';
 import type { Candidate, Mention } from '../types.ts';
 import { B, COUNT, E, candidate, countValue, modifierOf, pattern } from './patterns.ts';
@@ -44,10 +45,14 @@ function relative(days: number, unit: 'day' | 'week', mention: string, start: nu
   return { kind: 'relative', days, unit, mention, mentionStart: start, mentionEnd: end };
 }
 
+/** Every pattern here contains one of these words (same flags, so the same case folding): without one, skip them all. */
+const CUE = /day|week|night|morning|afternoon|evening/iu;
+
 /** Find expressions anchored to another event. */
 export function findAnchored(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of sentence.matchAll(BEFORE_AFTER)) {
+  if (!CUE.test(sentence)) return out;
+  for (const m of allMatches(BEFORE_AFTER, sentence)) {
     const g = m.groups ?? {};
     const nWord = (g['n'] ?? '').toLowerCase();
     const unitWord = (g['unit'] ?? '').toLowerCase();
@@ -69,7 +74,7 @@ export function findAnchored(sentence: string): Candidate[] {
       ),
     );
   }
-  for (const m of sentence.matchAll(EARLIER_LATER)) {
+  for (const m of allMatches(EARLIER_LATER, sentence)) {
     const g = m.groups ?? {};
     const week = (g['unit'] ?? '').toLowerCase().startsWith('week');
     const sign = (g['dir'] ?? '').toLowerCase() === 'later' ? 1 : -1;
@@ -77,7 +82,7 @@ export function findAnchored(sentence: string): Candidate[] {
     const end = m.index + m[0].length;
     out.push(candidate(m.index, end, 'relative-to-context', relative(days, week ? 'week' : 'day', '', end, end)));
   }
-  for (const m of sentence.matchAll(NEXT_PREVIOUS)) {
+  for (const m of allMatches(NEXT_PREVIOUS, sentence)) {
     const g = m.groups ?? {};
     const w = (g['w'] ?? '').toLowerCase();
     const unitWord = (g['unit'] ?? '').toLowerCase();
@@ -96,7 +101,7 @@ export function findAnchored(sentence: string): Candidate[] {
       ),
     );
   }
-  for (const m of sentence.matchAll(SAME_DAY)) {
+  for (const m of allMatches(SAME_DAY, sentence)) {
     const g = m.groups ?? {};
     const end = m.index + m[0].length;
     out.push(candidate(m.index, end, 'relative-to-context', relative(0, 'day', '', end, end), modifierOf(g['tod'])));

@@ -7,9 +7,21 @@
  * (a month, month.ts: the day must not run into more digits); "Marco 3" (a month abbreviation must
  * end at the period or space); lower-case "may"/"march" (verbs); money ("$30 May" is not a date).
  */
+import { allMatches } from '../regex.ts';
 import { isIsoDate, monthNumber, weekdayNumber } from '../calendar.ts';
 import type { Candidate, Mention } from '../types.ts';
-import { B, E, MONTH_ABBR, MONTH_FULL, WEEKDAY, WEEKDAY_ABBR, candidate, isCapitalised, pattern } from './patterns.ts';
+import {
+  B,
+  E,
+  MONTH_ABBR,
+  MONTH_FULL,
+  MONTH_WORD,
+  WEEKDAY,
+  WEEKDAY_ABBR,
+  candidate,
+  isCapitalised,
+  pattern,
+} from './patterns.ts';
 
 const WD = `(?:(?<wd>${WEEKDAY}|${WEEKDAY_ABBR})\\.?,?\\s+)?`;
 const MON = `(?<mon>${MONTH_FULL}|${MONTH_ABBR})(?![\\p{L}])\\.?`;
@@ -43,14 +55,20 @@ function weekdayPrefix(wd: string | undefined): number | undefined | null {
   return weekdayNumber(wd) ?? null;
 }
 
+/** Every pattern here needs a digit, and the first two a month name: cheap tests first. */
+const DIGIT = /\d/;
+
 /** Find explicit calendar dates. */
 export function findExplicitDates(sentence: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!DIGIT.test(sentence)) return out;
+  const named = MONTH_WORD.test(sentence);
   for (const [re, rule] of [
     [MONTH_DAY, 'explicit-date'],
     [DAY_MONTH, 'explicit-date'],
   ] as const) {
-    for (const m of sentence.matchAll(re)) {
+    if (!named) break;
+    for (const m of allMatches(re, sentence)) {
       const g = m.groups ?? {};
       const mon = g['mon'] ?? '';
       const month = monthNumber(mon);
@@ -67,7 +85,7 @@ export function findExplicitDates(sentence: string): Candidate[] {
     [NUMERIC_US, 'explicit-numeric'],
     [ISO, 'explicit-iso'],
   ] as const) {
-    for (const m of sentence.matchAll(re)) {
+    for (const m of allMatches(re, sentence)) {
       const g = m.groups ?? {};
       const weekday = weekdayPrefix(g['wd']);
       if (weekday === null) continue;

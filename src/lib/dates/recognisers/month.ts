@@ -6,6 +6,7 @@
  * needs a cue such as "in"/"since"/"last"), people named April/May/June/August ("to April Ryan",
  * "and May said"), "March 18" (a day: explicit.ts), "the coming months" (vague: not a date).
  */
+import { allMatches } from '../regex.ts';
 import { monthNumber } from '../calendar.ts';
 import type { Candidate, Mention, Relation } from '../types.ts';
 import {
@@ -14,6 +15,7 @@ import {
   E,
   MONTH_ABBR,
   MONTH_FULL,
+  MONTH_WORD,
   candidate,
   countValue,
   isCapitalised,
@@ -43,10 +45,15 @@ const MONTHS_AGO = pattern(`${B}(?<n>${COUNT})\\s+months?\\s+ago${E}`);
 const NAME_MONTHS = new Set([4, 5, 6, 8]);
 const NAME_CUES = new Set(['and', 'or', 'to', 'of', 'by', 'from']);
 
+/** The last two patterns need the word "month", the first two a month name: cheap tests first. */
+const MONTH = /month/iu;
+
 /** Find month expressions. */
 export function findMonths(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of sentence.matchAll(MONTH_YEAR)) {
+  const named = MONTH_WORD.test(sentence);
+  const unit = MONTH.test(sentence);
+  for (const m of named ? allMatches(MONTH_YEAR, sentence) : []) {
     const g = m.groups ?? {};
     const mon = g['mon'] ?? '';
     const month = monthNumber(mon);
@@ -54,7 +61,7 @@ export function findMonths(sentence: string): Candidate[] {
     const mention: Mention = { kind: 'month', month, year: Number(g['year']) };
     out.push(candidate(m.index, m.index + m[0].length, 'month-year', mention, modifierOf(g['mod'])));
   }
-  for (const m of sentence.matchAll(CUED_MONTH)) {
+  for (const m of named ? allMatches(CUED_MONTH, sentence) : []) {
     const g = m.groups ?? {};
     const mon = g['mon'] ?? '';
     const month = monthNumber(mon);
@@ -71,7 +78,7 @@ export function findMonths(sentence: string): Candidate[] {
       candidate(start, m.index + m[0].length, rel ? 'month-relative' : 'month-name', mention, modifierOf(g['mod'])),
     );
   }
-  for (const m of sentence.matchAll(MONTH_OFFSET)) {
+  for (const m of unit ? allMatches(MONTH_OFFSET, sentence) : []) {
     const g = m.groups ?? {};
     const part = g['part']?.toLowerCase();
     const rel = g['rel']?.toLowerCase();
@@ -81,7 +88,7 @@ export function findMonths(sentence: string): Candidate[] {
         : { kind: 'month-offset', offset: rel === 'last' ? -1 : rel === 'next' ? 1 : 0 };
     out.push(candidate(m.index, m.index + m[0].length, 'month-offset', mention));
   }
-  for (const m of sentence.matchAll(MONTHS_AGO)) {
+  for (const m of unit ? allMatches(MONTHS_AGO, sentence) : []) {
     const mention: Mention = { kind: 'month-offset', offset: -countValue(m.groups?.['n'] ?? '1') };
     out.push(candidate(m.index, m.index + m[0].length, 'months-ago', mention));
   }

@@ -14,6 +14,11 @@ export const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 export const WEEKDAY_ABBR = 'Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 export const MONTH_FULL = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const MONTH_ABBR = 'Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+/**
+ * A month name as a whole word, as every month-name pattern reads it (after a non-letter, before no
+ * letter). A pre-test: sentences without one skip those patterns (most name no month).
+ */
+export const MONTH_WORD = new RegExp(`${B}(?:${MONTH_FULL}|${MONTH_ABBR})(?![\\p{L}])`, 'iu');
 
 /** Count words newsrooms spell out, for "two days ago", "a week before". */
 const COUNTS: ReadonlyMap<string, number> = new Map([
@@ -42,9 +47,12 @@ export function countValue(word: string): number {
   return n ?? Number(word);
 }
 
-/** Build a global, Unicode, case-insensitive regex with group indices. */
-export function pattern(source: string): RegExp {
-  return new RegExp(source, 'giud');
+/**
+ * Build a global, Unicode, case-insensitive regex; with `indices`, also the `d` flag for group
+ * offsets (only where a recogniser reads them: it makes every match dearer).
+ */
+export function pattern(source: string, options: { indices?: boolean } = {}): RegExp {
+  return new RegExp(source, options.indices ? 'giud' : 'giu');
 }
 
 /** True when the word starts with a capital letter (month names must: "may", "march" are verbs). */

@@ -5,6 +5,7 @@
  * Watch out for: "Russia Today" and "USA Today" (outlets), "today's" (still today), "days ago" without a
  * count (vague), "the coming days" (vague: no expression).
  */
+import { allMatches } from '../regex.ts';
 import type { DateModifier } from '../../model.ts';
 import type { Candidate, Mention } from '../types.ts';
 import { B, COUNT, E, candidate, countValue, modifierOf, pattern } from './patterns.ts';
@@ -26,16 +27,20 @@ function deictic(word: string): { days: number; modifier?: DateModifier } {
   return { days: 0 };
 }
 
+/** Every pattern here contains one of these words (same flags, so the same case folding): without one, skip them all. */
+const CUE = /day|night|tomorrow|morning|afternoon|evening|ago/iu;
+
 /** Find days relative to the reference date. */
 export function findRelativeDays(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of sentence.matchAll(DEICTIC)) {
+  if (!CUE.test(sentence)) return out;
+  for (const m of allMatches(DEICTIC, sentence)) {
     const g = m.groups ?? {};
     const { days, modifier } = deictic(g['word'] ?? '');
     const mention: Mention = { kind: 'day-offset', days };
     out.push(candidate(m.index, m.index + m[0].length, 'relative-day', mention, modifier ?? modifierOf(g['tod'])));
   }
-  for (const m of sentence.matchAll(AGO)) {
+  for (const m of allMatches(AGO, sentence)) {
     const g = m.groups ?? {};
     const n = countValue(g['n'] ?? '1');
     const week = (g['unit'] ?? '').toLowerCase().startsWith('week');

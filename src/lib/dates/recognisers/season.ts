@@ -5,6 +5,7 @@
  * Watch out for: "fall" as a verb or noun ("prices fall", "the fall of Bakhmut"), "Arab Spring",
  * "spring offensive", "summit" (the word must end), bare "winter" without a cue or year (vague).
  */
+import { allMatches } from '../regex.ts';
 import type { Candidate, Mention, Season } from '../types.ts';
 import { B, E, candidate, modifierOf, pattern, relationOf } from './patterns.ts';
 
@@ -12,6 +13,7 @@ const SEASON = pattern(
   `${B}(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|past|coming)\\s+|(?<cue>in|during|over|since|by|until|through|throughout|before|after)\\s+(?:the\\s+)?)?` +
     `(?:(?<mod>early|mid|late)[-\\s]+)?(?<season>spring|summer|autumn|fall|winter)${E}` +
     `(?:,?\\s+(?:of\\s+)?(?<year>\\d{4})(?![\\p{N}\\p{L}]))?`,
+  { indices: true },
 );
 
 const SEASONS: Readonly<Record<string, Season>> = {
@@ -22,10 +24,14 @@ const SEASONS: Readonly<Record<string, Season>> = {
   winter: 'WI',
 };
 
+/** Every pattern here contains one of these words (same flags, so the same case folding): without one, skip them all. */
+const CUE = /spring|summer|autumn|fall|winter/iu;
+
 /** Find season expressions. */
 export function findSeasons(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of sentence.matchAll(SEASON)) {
+  if (!CUE.test(sentence)) return out;
+  for (const m of allMatches(SEASON, sentence)) {
     const g = m.groups ?? {};
     const name = (g['season'] ?? '').toLowerCase();
     const season = SEASONS[name];

@@ -6,6 +6,7 @@
  * "the coming weeks" (vague), "the last week of November" (a part of a month, not a week relative to today),
  * "weekend" inside "week" patterns (the word must end at "week").
  */
+import { allMatches } from '../regex.ts';
 import type { Candidate, Mention, WeekendSpan, WeekSpan } from '../types.ts';
 import { B, E, candidate, pattern } from './patterns.ts';
 
@@ -24,15 +25,19 @@ function weekSpan(g: Record<string, string | undefined>): WeekSpan {
   return rel === 'last' ? 'last' : rel === 'next' ? 'next' : 'this';
 }
 
+/** Every pattern here contains one of these words (same flags, so the same case folding): without one, skip them all. */
+const CUE = /week/iu;
+
 /** Find week and weekend expressions. */
 export function findWeeks(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of sentence.matchAll(WEEK)) {
+  if (!CUE.test(sentence)) return out;
+  for (const m of allMatches(WEEK, sentence)) {
     const span = weekSpan(m.groups ?? {});
     const mention: Mention = { kind: 'week', span };
     out.push(candidate(m.index, m.index + m[0].length, `${span}-week`, mention));
   }
-  for (const m of sentence.matchAll(WEEKEND)) {
+  for (const m of allMatches(WEEKEND, sentence)) {
     const w = (m.groups?.['wrel'] ?? 'the').toLowerCase().replace(/\s+/g, ' ');
     const span: WeekendSpan = w === 'this past' ? 'this-past' : (w as WeekendSpan);
     out.push(candidate(m.index, m.index + m[0].length, 'weekend', { kind: 'weekend', span }));

@@ -5,6 +5,7 @@
  * ("on Sunday" — never part of the text), abbreviations ("Sun" is a newspaper; only explicit.ts
  * accepts them, next to a month and day).
  */
+import { allMatches } from '../regex.ts';
 import { weekdayNumber } from '../calendar.ts';
 import type { Candidate } from '../types.ts';
 import { B, E, WEEKDAY, candidate, groupSpan, modifierOf, pattern, relationOf } from './patterns.ts';
@@ -13,12 +14,17 @@ const WEEKDAY_PATTERN = pattern(
   `${B}(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|coming|past)\\s+|(?<mod>early|late)(?:\\s+on)?\\s+)?` +
     `(?<day>${WEEKDAY})(?:(?<poss>['’]s)|\\s+(?<tod>morning|afternoon|evening|night))?${E}` +
     `(?!\\s+(?:Times|Telegraph|Express|Mirror|Herald)${E})`,
+  { indices: true },
 );
+
+/** Every pattern here contains one of these words (same flags, so the same case folding): without one, skip them all. */
+const CUE = /day/iu;
 
 /** Find weekday expressions. */
 export function findWeekdays(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of sentence.matchAll(WEEKDAY_PATTERN)) {
+  if (!CUE.test(sentence)) return out;
+  for (const m of allMatches(WEEKDAY_PATTERN, sentence)) {
     const g = m.groups ?? {};
     const weekday = weekdayNumber(g['day'] ?? '');
     if (weekday === undefined) continue;

@@ -7,6 +7,7 @@
  * decades ("the 1990s"), "over three years into the war" and "for decades" (durations: no year named),
  * "the last year of his term" (a part of something, not a year relative to today).
  */
+import { allMatches } from '../regex.ts';
 import type { Candidate, Mention } from '../types.ts';
 import { B, COUNT, E, candidate, countValue, pattern } from './patterns.ts';
 
@@ -37,15 +38,19 @@ function isQuantity(sentence: string, start: number, end: number): boolean {
   return PLURAL_AFTER.test(after) && !YEAR_CUE_BEFORE.test(before);
 }
 
+/** Every pattern here contains one of these words (same flags, so the same case folding): without one, skip them all. */
+const CUE = /(?:19|20)\d\d|year/iu;
+
 /** Find year expressions. */
 export function findYears(sentence: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of sentence.matchAll(YEAR)) {
+  if (!CUE.test(sentence)) return out;
+  for (const m of allMatches(YEAR, sentence)) {
     const end = m.index + m[0].length;
     if (isQuantity(sentence, m.index, end)) continue;
     out.push(candidate(m.index, end, 'year', { kind: 'year', year: Number(m.groups?.['year']) }));
   }
-  for (const m of sentence.matchAll(YEAR_OFFSET)) {
+  for (const m of allMatches(YEAR_OFFSET, sentence)) {
     const g = m.groups ?? {};
     const part = g['part']?.toLowerCase();
     const rel = g['rel']?.toLowerCase();
@@ -55,7 +60,7 @@ export function findYears(sentence: string): Candidate[] {
         : { kind: 'year-offset', offset: rel === 'last' ? -1 : rel === 'next' ? 1 : 0 };
     out.push(candidate(m.index, m.index + m[0].length, 'year-offset', mention));
   }
-  for (const m of sentence.matchAll(YEARS_AGO)) {
+  for (const m of allMatches(YEARS_AGO, sentence)) {
     const mention: Mention = { kind: 'year-offset', offset: -countValue(m.groups?.['n'] ?? '1') };
     out.push(candidate(m.index, m.index + m[0].length, 'years-ago', mention));
   }

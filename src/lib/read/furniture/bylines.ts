@@ -2,6 +2,7 @@
  * Bylines, contact lines and signatures: "By A and B, The Wall Street Journal,", "Se Young Lee,
  * Bloomberg News on", "(With assistance from …)", "Write to A at a@x.com", "Tyler Durden" + dateline.
  */
+import { allMatches } from '../../dates/regex.ts';
 import { datelineAt, isoOf } from '../datelines.ts';
 import {
   addMark,
@@ -103,7 +104,7 @@ export function removeSignatures(page: Page): void {
 
 /** Remove contact lines inside a block ("Write to A at a@x.com and B at b@x.com"); they end the article. */
 export function removeContacts(page: Page, block: Block): void {
-  for (const m of block.text.matchAll(CONTACT)) {
+  for (const m of allMatches(CONTACT, block.text)) {
     const start = block.start + m.index;
     if (addMark(block, start, start + m[0].length, 'contact')) markArticleEnd(page, start);
   }

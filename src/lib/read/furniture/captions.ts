@@ -3,6 +3,7 @@
  * GETTY IMAGES", "(Viacheslav Ratynskyi/Reuters)", "Photo by …", "Credit… …"); the sentence just
  * before it is the caption, its own segment. A caption printed twice loses its second copy.
  */
+import { allMatches } from '../../dates/regex.ts';
 import { findDates, inferYear, isoOf } from '../datelines.ts';
 import type { IsoDate } from '../../model.ts';
 import { splitSentences } from '../sentences.ts';
@@ -98,7 +99,7 @@ export function removeDuplicateLines(page: Page): void {
 export function removeCredits(page: Page, block: Block, hostDate: IsoDate): void {
   const found: Array<{ start: number; end: number }> = [];
   for (const re of [GLUED, LABELLED, BRACKETED]) {
-    for (const m of block.text.matchAll(re)) {
+    for (const m of allMatches(re, block.text)) {
       const start = block.start + m.index;
       const end = start + m[0].length;
       if (isFree(block, start, end) && !found.some((f) => f.start < end && start < f.end)) found.push({ start, end });

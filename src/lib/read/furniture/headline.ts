@@ -28,7 +28,10 @@ export function removeHeadline(page: Page, title: string | undefined): string | 
     .map((l, i) => [i, l] as const)
     .filter(([i, l]) => !page.consumed.has(i) && l.text.trim() !== '');
   let found = -1;
-  if (title) found = open.findIndex(([, l]) => normalise(l.text) === normalise(title));
+  if (title) {
+    const wanted = normalise(title);
+    found = open.findIndex(([, l]) => normalise(l.text) === wanted);
+  }
   if (found === -1) {
     found = open.findIndex(([i, l], k) => {
       const t = l.text.trim();

@@ -3,6 +3,7 @@
  * link lists, "Original article contains additional links …" notes, and "Related" headings
  * (which, like the end of an article, start the page's tail).
  */
+import { allMatches } from '../../dates/regex.ts';
 import { splitSentences } from '../sentences.ts';
 import { addMark, type Block, consumeLine, markArticleEnd, type Page } from '../page.ts';
 
@@ -39,9 +40,9 @@ export function removeNavigationLines(page: Page): void {
  * to its semicolon when that semicolon falls inside the same sentence; otherwise just the label goes.
  */
 export function removeInlineNavigation(block: Block): void {
-  for (const m of block.text.matchAll(ORIGINAL))
+  for (const m of allMatches(ORIGINAL, block.text))
     addMark(block, block.start + m.index, block.start + m.index + m[0].length, 'navigation');
-  for (const m of block.text.matchAll(SEE_ALSO)) {
+  for (const m of allMatches(SEE_ALSO, block.text)) {
     const labelEnd = m.index + m[0].length;
     const window = block.text.slice(labelEnd, labelEnd + 600);
     const first = splitSentences(window)[0];

@@ -3,6 +3,7 @@
  * `post` segment by "Name (@handle)" dated that day; the sign-off goes as `signature` and picture
  * links ("pic.twitter.com/…", "https://t.co/…") as `link-label`. The post's words stay as prose.
  */
+import { allMatches } from '../../dates/regex.ts';
 import { dateAt, isoOf } from '../datelines.ts';
 import { addMark, type Block } from '../page.ts';
 
@@ -24,7 +25,7 @@ export function readPost(block: Block): boolean {
   const name = (m[1] ?? '').trim();
   const start = block.start + m.index;
   addMark(block, start, block.start + text.length, 'signature');
-  for (const l of block.text.matchAll(LINK))
+  for (const l of allMatches(LINK, block.text))
     addMark(block, block.start + l.index, block.start + l.index + l[0].length, 'link-label');
   block.regions.push({
     start: block.start,

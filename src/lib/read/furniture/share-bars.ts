@@ -51,7 +51,11 @@ const SHARE_WORDS = new Set([
 // Words that are share buttons only when they stand with others ("X", "More", "Save" alone may be text).
 const WEAK = new Set(['x', 'more', 'save', 'line', 'mail', 'comment', 'print', 'pocket', 'threads', 'sms']);
 
+// No share word holds a digit, a quote or sentence punctuation: a line with one is no share bar (no need to split it).
+const NOT_SHARE = /[\d.'’"“”:;!?()]/;
+
 function shareItems(text: string): string[] | undefined {
+  if (NOT_SHARE.test(text)) return undefined;
   const items = text
     .split(/\s*[|/·•,]\s*|\s{2,}|\t/)
     .map((s) => s.trim().toLowerCase())

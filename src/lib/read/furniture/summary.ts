@@ -2,6 +2,7 @@
  * Summary boxes: "Quick Summary -- point one. -- point two." The label goes as `navigation`, the
  * separators as `rule`; the points are prose of a `summary` segment.
  */
+import { allMatches } from '../../dates/regex.ts';
 import { addMark, type Block, isFree } from '../page.ts';
 
 const LABEL =
@@ -10,7 +11,7 @@ const SEPARATOR = /\s(?:--|•|·|\|)\s/g;
 
 /** Find a summary box in a block: it runs from its label to the end of the block. */
 export function readSummary(block: Block): void {
-  for (const m of block.text.matchAll(LABEL)) {
+  for (const m of allMatches(LABEL, block.text)) {
     const start = block.start + m.index;
     const labelEnd = start + m[0].length;
     if (!isFree(block, start, labelEnd)) continue;
@@ -20,7 +21,7 @@ export function readSummary(block: Block): void {
     const label = block.text.slice(m.index, m.index + m[0].length).trimEnd();
     addMark(block, start, start + label.length, 'navigation');
     const inner = block.text.slice(labelEnd - block.start, end - block.start);
-    for (const s of inner.matchAll(SEPARATOR)) {
+    for (const s of allMatches(SEPARATOR, inner)) {
       const a = labelEnd + s.index + 1;
       addMark(block, a, a + s[0].length - 2, 'rule');
     }

@@ -4,6 +4,7 @@
  * of another article. Its byline and dateline go as furniture; its date becomes its reference
  * (a dateline without a year takes the latest fitting year, checked against weekdays it names).
  */
+import { allMatches } from '../../dates/regex.ts';
 import { findDates, inferYear, isoOf, TIME, weekdaysNamed } from '../datelines.ts';
 import type { IsoDate } from '../../model.ts';
 import { addMark, type Block, type Region } from '../page.ts';
@@ -49,7 +50,7 @@ export function readTeaser(block: Block, hostDate: IsoDate): boolean {
     const end = d.end + (after?.[0].length ?? 0);
     // The byline: "Column by …", "By …" shortly before the outlet.
     let bylineStart = outletStart;
-    for (const b of text.slice(Math.max(0, outletStart - 160), outletStart).matchAll(BYLINE)) {
+    for (const b of allMatches(BYLINE, text.slice(Math.max(0, outletStart - 160), outletStart))) {
       const at = Math.max(0, outletStart - 160) + b.index;
       // A byline holds no sentence end (initials such as "E." aside).
       const span = text.slice(at, outletStart).replace(/\b\p{Lu}\.\s/gu, '');
