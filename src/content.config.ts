@@ -31,7 +31,10 @@ const citation = z.object({
 
 const events = defineCollection({
   // The ingest writes these files; an editor changes them only through content/curation.yaml.
-  loader: glob({ pattern: '*.md', base: './content/events' }),
+  // The summary is rendered to HTML once, when the file is loaded (and kept while the file is unchanged); pages
+  // and feeds read that HTML (src/lib/site/plain-text.ts), so the Markdown body need not be kept in the store.
+  // No `deferRender`: it would make every event file a module of the build, to render small summaries again.
+  loader: glob({ pattern: '*.md', base: './content/events', retainBody: false }),
   schema: z.object({
     /** Stable slug: the file name and the URL `/events/<id>/`; kept across re-ingests and title changes. */
     id: slug,

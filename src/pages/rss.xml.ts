@@ -2,13 +2,12 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { escape as escapeHtml } from 'html-escaper';
-import { loadTimelineConfig } from '../lib/ingest/timeline-config.ts';
-import { exportEvents } from '../lib/site/data.ts';
+import { exportEvents, timelineConfig } from '../lib/site/data.ts';
 import { dateLabel } from '../lib/site/date-label.ts';
 
 export async function GET(context: APIContext): Promise<Response> {
-  const config = loadTimelineConfig('content/timeline.yaml');
-  const events = (await exportEvents()).reverse();
+  const config = timelineConfig();
+  const events = [...(await exportEvents())].reverse();
   return rss({
     title: config.title,
     description: config.lead,

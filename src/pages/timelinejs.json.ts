@@ -1,11 +1,10 @@
 /** The timeline in TimelineJS3's JSON format. */
 import type { APIContext } from 'astro';
-import { loadTimelineConfig } from '../lib/ingest/timeline-config.ts';
-import { exportEvents, sourceNames } from '../lib/site/data.ts';
+import { exportEvents, sourceNames, timelineConfig } from '../lib/site/data.ts';
 import { toTimelineJs } from '../lib/site/exports.ts';
 
 export async function GET(context: APIContext): Promise<Response> {
-  const config = loadTimelineConfig('content/timeline.yaml');
+  const config = timelineConfig();
   const json = toTimelineJs(await exportEvents(), String(context.site), config.title, config.lead, await sourceNames());
   return new Response(json, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 }

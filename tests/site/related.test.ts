@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Precision } from '../../src/lib/model.ts';
-import { daysApart, relatedEvents } from '../../src/lib/site/related.ts';
+import { compareEvents } from '../../src/lib/site/grouping.ts';
+import { daysApart, relatedEvents, relatedFinder } from '../../src/lib/site/related.ts';
 import type { RelatableEvent } from '../../src/lib/site/related.ts';
 
 function ev(
@@ -104,6 +105,81 @@ describe('relatedEvents', () => {
           expect(score(a) > score(b) || (score(a) === score(b) && a.days <= b.days)).toBe(true);
         }
       }),
+    );
+  });
+});
+
+describe('relatedFinder', () => {
+  /** The ranking by definition: every other event, scored, sorted; what the index must reproduce. */
+  function naive(target: RelatableEvent, all: readonly RelatableEvent[], limit: number) {
+    const shared = (a: readonly string[], b: readonly string[]) => [...new Set(a)].filter((x) => b.includes(x));
+    return all
+      .filter((e) => e.id !== target.id)
+      .map((e) => ({
+        event: e,
+        people: shared(e.actors, target.actors),
+        topics: shared(e.topics, target.topics),
+        days: daysApart(target, e),
+      }))
+      .filter((r) => r.people.length + r.topics.length > 0)
+      .sort(
+        (a, b) =>
+          b.people.length + b.topics.length - (a.people.length + a.topics.length) ||
+          a.days - b.days ||
+          compareEvents(a.event, b.event),
+      )
+      .slice(0, Math.max(0, limit));
+  }
+
+  it('property: one index ranks every event of the list exactly as a full sort would', () => {
+    const tag = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const event = fc
+      .record({
+        id: fc.constantFrom('x', 'y', 'z', 'w', 'v', 'u'),
+        start: fc.integer({ min: 0, max: 800 }),
+        length: fc.constantFrom(0, 0, 6, 30),
+        actors: fc.array(tag, { maxLength: 3 }),
+        topics: fc.array(tag, { maxLength: 3 }),
+      })
+      .map(({ id, start, length, actors, topics }) => {
+        const iso = (n: number) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10);
+        const e: RelatableEvent = { id, date: iso(start), precision: length === 0 ? 'day' : 'week', actors, topics };
+        return length === 0 ? e : { ...e, end: iso(start + length) };
+      });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), fc.integer({ min: -1, max: 7 }), (all, limit) => {
+        const find = relatedFinder(all, limit);
+        for (const target of all) expect(find(target)).toEqual(naive(target, all, limit));
+      }),
+    );
+  });
+  it('property: the same when one tag is on most events (its long list is walked in time order)', () => {
+    const lengths = [0, 0, 0, 6, 13, 30, 90, 364];
+    const event = fc
+      .record({
+        id: fc.integer({ min: 0, max: 400 }),
+        start: fc.integer({ min: 0, max: 400 }),
+        length: fc.constantFrom(...lengths),
+        common: fc.boolean(),
+        actors: fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 }),
+      })
+      .map(({ id, start, length, common, actors }) => {
+        const iso = (d: number) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+        const e: RelatableEvent = {
+          id: `e${id}`,
+          date: iso(start),
+          precision: length === 0 ? 'day' : 'month',
+          actors,
+          topics: common ? ['talks'] : [],
+        };
+        return length === 0 ? e : { ...e, end: iso(start + length) };
+      });
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 150, maxLength: 300 }), (all) => {
+        const find = relatedFinder(all);
+        for (const target of all) expect(find(target)).toEqual(naive(target, all, 5));
+      }),
+      { numRuns: 15 },
     );
   });
 });

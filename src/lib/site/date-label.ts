@@ -33,8 +33,28 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/**
+ * Labels are memoised by date fields: a build labels each event on its page, its tag and month pages and in every
+ * feed, thousands of dates in all, and date-fns formatting was a visible part of the build. The key holds every
+ * field a label reads.
+ */
+const memo = new Map<string, string>();
+
+function memoised(kind: string, e: DatedLike, make: (e: DatedLike) => string): string {
+  const key = `${kind} ${e.date} ${e.end ?? ''} ${e.precision} ${e.modifier ?? ''}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const made = make(e);
+  memo.set(key, made);
+  return made;
+}
+
 /** Human label for an event date, stating its precision. */
 export function dateLabel(e: DatedLike): string {
+  return memoised('label', e, formatLabel);
+}
+
+function formatLabel(e: DatedLike): string {
   const start = toUtc(e.date);
   switch (e.precision) {
     case 'day': {
@@ -73,6 +93,10 @@ export function dateLabel(e: DatedLike): string {
 
 /** The machine-readable value for `<time datetime>`: a day, a week (`2025-W48`), a month or a year. */
 export function datetimeAttr(e: DatedLike): string {
+  return memoised('datetime', e, formatDatetime);
+}
+
+function formatDatetime(e: DatedLike): string {
   const start = toUtc(e.date);
   switch (e.precision) {
     case 'day':

@@ -1,0 +1,51 @@
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { htmlText, plainText } from '../../src/lib/site/plain-text.ts';
+import { eventToMarkdown } from '../../src/lib/write/front-matter.ts';
+
+describe('htmlText', () => {
+  it('drops tags, joins blocks with a space and decodes character references', () => {
+    expect(htmlText('<p>A &lt;b&gt; &amp; <em>x</em>y &#x26; &#38; &quot;q&quot;</p>\n<p>Second.</p>\n')).toBe(
+      'A <b> & xy & & "q" Second.',
+    );
+  });
+  it('leaves what is not a reference as written', () => {
+    expect(htmlText('<p>&unknown; &#0; & a;</p>')).toBe('&unknown; &#0; & a;');
+  });
+
+  // Astro renders the events' Markdown with Sätteri (its default processor; smartypants off as in
+  // astro.config.mjs): the text of that HTML must be the text of the Markdown the ingest wrote. Quotes are
+  // sentences, so no line breaks inside a paragraph; no `~` either: the writer escapes CommonMark only, and
+  // GFM reads `~a~` as strikethrough (and a line `:-` under another as a table), on the page as well.
+  it('property: gives the text plainText gives for the Markdown the ingest writes', async () => {
+    const renderer = await createSatteriMarkdownProcessor({ smartypants: false });
+    const body = (summary: string) =>
+      eventToMarkdown({
+        id: 'e',
+        title: 't',
+        date: '2025-11-30',
+        precision: 'day',
+        status: 'happened',
+        actors: [],
+        places: [],
+        topics: [],
+        sources: [],
+        summary,
+      }).replace(/^---\n[\s\S]*?\n---\n/, '');
+    const text = fc.string({ unit: fc.constantFrom(...'ab &<>"\'*_`#[]()!\\-.:1\t;x/|=+'.split('')) });
+    const summary = fc.oneof(
+      text,
+      fc.string({ unit: 'grapheme', maxLength: 40 }).filter((t) => !/[~\n\r]/.test(t)),
+      fc.constant('Reuters: “Talks & <b>x</b>”'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(summary, { minLength: 1, maxLength: 3 }), async (paragraphs) => {
+        const md = body(paragraphs.join('\n\n'));
+        const { code } = await renderer.render(md, {});
+        expect(htmlText(code)).toBe(plainText(md));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
