@@ -2,13 +2,18 @@
  * Search on the real data, in Chromium: the header modal (Pagefind's Component UI, loaded when used), the
  * /search/ page with filters and the state in the address, and the measured cost of a first search.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import YAML from 'yaml';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { buildSearchIndex, datedPages, pageUrl } from '../../src/integrations/pagefind.ts';
+import { recentWindow } from '../../src/lib/site/search-window.ts';
+import type { SearchWindow } from '../../src/lib/site/search-window.ts';
 import { launchBrowser } from './browser.ts';
 
 const BUDGET_BYTES = 150 * 1024;
@@ -109,6 +114,8 @@ describe('header search (Component UI, loaded when used)', () => {
     expect(scripts.some((s) => s.includes('/pagefind/'))).toBe(false);
     await openModal(page);
     expect(await page.locator('pagefind-modal dialog[open]').count()).toBe(1);
+    // The five-seed site fits the header's budget: one index, searched whole, so no line about a window.
+    expect(await page.locator('#search-scope').count()).toBe(0);
   });
 
   it('"Yermak" ranks the event of his resignation first', async () => {
@@ -152,6 +159,68 @@ describe('header search (Component UI, loaded when used)', () => {
     await page.waitForURL(/pagefind-highlight=geneva/i);
     await page.locator('mark.pagefind-highlight').first().waitFor();
     expect((await page.locator('mark.pagefind-highlight').first().textContent())?.toLowerCase()).toBe('geneva');
+  });
+});
+
+describe('header search on a site over its budget (the same pages, indexed with a budget of 20)', () => {
+  let dir: string;
+  let split: Server;
+  let url: string;
+  let window: SearchWindow;
+  const fetched: string[] = [];
+  beforeAll(async () => {
+    // The built site, re-indexed as a site too large for the header would be: archive plus recent bundle.
+    dir = mkdtempSync(join(tmpdir(), 'e2e-split-'));
+    cpSync(inject('distDir'), dir, { recursive: true });
+    await buildSearchIndex(dir, { recentPages: 20 });
+    const w = recentWindow(datedPages(dir), 20);
+    if (w === undefined) throw new Error('the five-seed site should be over a budget of 20 pages');
+    window = w;
+    ({ server: split, url } = await serveStatic(dir, 0, { onSent: (path) => fetched.push(path) }));
+  });
+  afterAll(async () => {
+    await new Promise((r) => split.close(r));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('searches the latest months only, says so, and links the query to the whole archive', async () => {
+    const context = await browser.newContext(); // axe needs a page of a context it can open pages in
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${url}/`);
+    await page.waitForLoadState('networkidle');
+    fetched.length = 0;
+    const results = await modalQuery(page, 'talks');
+    expect(results.length).toBeGreaterThan(0);
+    const scope = page.locator('pagefind-modal #search-scope');
+    expect(await scope.isVisible()).toBe(true);
+    expect((await scope.textContent())?.trim()).toBe(`Searching ${window.label} · Search the whole archive →`);
+    // Read with the search field by screen readers, and no axe violation in the open modal.
+    expect(await page.locator('pagefind-modal input').first().getAttribute('aria-describedby')).toMatch(
+      /\bsearch-scope\b/,
+    );
+    const axe = await new AxeBuilder({ page }).include('pagefind-modal').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // Every result is a page of the window, and only the recent bundle's index was loaded.
+    const inWindow = new Set(window.files.map(pageUrl));
+    expect(results.every((r) => inWindow.has(new URL(r.href, url).pathname))).toBe(true);
+    expect(fetched.some((f) => f.startsWith('/pagefind/recent/index/'))).toBe(true);
+    expect(fetched.filter((f) => /^\/pagefind\/(index\/|[^/]*\.pf_meta)/.test(f))).toEqual([]);
+    // The link carries the query to /search/, which searches everything: there Geneva is found outside the window.
+    await modalQuery(page, 'Geneva');
+    await page.locator('#search-scope a').click();
+    await page.waitForURL(/\/search\/\?q=Geneva$/);
+    await page.locator('#search-results li').first().waitFor();
+    const found = await page
+      .locator('#search-results li h2 a')
+      .evaluateAll((as) => as.map((a) => new URL(a.getAttribute('href') ?? '', location.href).pathname));
+    expect(found.some((p) => !inWindow.has(p))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 
@@ -228,6 +297,8 @@ describe('the cost of a first search (measured)', () => {
       times.push(Date.now() - started);
       await page.waitForLoadState('networkidle');
       sizes.push(sent);
+      // The modal shows no filters, so it never fetches their indexes (each lists every event).
+      expect(sentFiles.filter((f) => f.startsWith('/pagefind/filter/'))).toEqual([]);
       await page.close();
     }
     // Noise on a shared machine only ever adds time, so the best of three is the measure of what the site costs.
