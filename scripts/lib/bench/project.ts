@@ -14,12 +14,14 @@ export function makeProject(root: string, files: ReadonlyMap<string, string>, la
   const timeline = YAML.parse(readFileSync(join(root, 'content/timeline.yaml'), 'utf8')) as Record<string, unknown>;
   delete timeline['focusFrom'];
   writeFileSync(join(dir, 'content/timeline.yaml'), YAML.stringify(timeline));
-  // The project's own config, minus the Pagefind integration, so Astro and Pagefind are timed apart.
+  // The project's own config, minus the Pagefind integration, so Astro and Pagefind are timed apart; and a
+  // content cache of its own (the default lives in the shared, symlinked node_modules, so copies would reuse
+  // each other's cache and time a warm build as cold).
   cpSync(join(root, 'astro.config.mjs'), join(dir, 'astro.config.project.mjs'));
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     "import config from './astro.config.project.mjs';\n" +
-      "export default { ...config, integrations: config.integrations.filter((i) => i.name !== 'timeline-pagefind') };\n",
+      "export default { ...config, cacheDir: './.astro-cache', integrations: config.integrations.filter((i) => i.name !== 'timeline-pagefind') };\n",
   );
   mkdirSync(join(dir, 'content/sources'), { recursive: true });
   for (const [name, text] of files) writeFileSync(join(dir, 'content/sources', name), text);
