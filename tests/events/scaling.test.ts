@@ -5,7 +5,8 @@ import { DayRangeIndex, dayNumber, daysMeet, isoOfDay } from '../../src/lib/even
 import { buildEvents } from '../../src/lib/events/index.ts';
 import type { DatedDocument } from '../../src/lib/events/index.ts';
 import { bestByKeys, keyPostings } from '../../src/lib/events/key-index.ts';
-import { mergeCandidates } from '../../src/lib/events/merge.ts';
+import { MERGE_SEARCH, mergeCandidates } from '../../src/lib/events/merge.ts';
+import { KeyedDayIndex, signature } from '../../src/lib/events/merge-index.ts';
 import type { MergeInput } from '../../src/lib/events/merge.ts';
 import { overlap } from '../../src/lib/events/similarity.ts';
 import type { Weights } from '../../src/lib/events/similarity.ts';
@@ -298,5 +299,170 @@ describe('merging: order-dependent rules kept exactly', () => {
       { ...w, idf: new Map([...w.idf, ['t:k', 8]]) },
     );
     expect(clusters.map((k) => k.members.map((m) => m.n).sort())).toEqual([[0], [1, 2]]);
+  });
+});
+
+describe('merging: the key index finds what looking at every cluster finds', () => {
+  const keys = ['t:a', 't:b', 't:c', 't:d', 't:e', 'a:north', 'a:south', 'a:east', 'p:x', 'p:y'];
+  const people = ['north', 'south', 'east'];
+  const arbInput = fc.record({
+    day: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 45 })),
+    precision: fc.constantFrom<Precision>('day', 'day', 'day', 'week', 'month', 'year'),
+    modifier: fc.option(fc.constantFrom('early' as const, 'mid' as const, 'late' as const), { nil: undefined }),
+    planned: fc.boolean(),
+    mention: fc.nat(3).map((n) => n === 0),
+    head: fc.option(fc.constantFrom('a', 'b', 'z'), { nil: undefined }),
+    statement: fc.nat(2).map((n) => n === 0),
+    speaker: fc.option(fc.constantFrom(...people), { nil: undefined }),
+    bag: fc.uniqueArray(fc.constantFrom(...keys), { maxLength: 7 }),
+    core: fc.nat(7),
+    actors: fc.uniqueArray(fc.constantFrom(...people), { maxLength: 2 }),
+    side: fc.option(fc.constantFrom('northland', 'southland'), { nil: undefined }),
+    sameSentenceAs: fc.option(fc.nat(30), { nil: undefined }),
+  });
+  const corpus = fc.record({
+    inputs: fc.array(arbInput, { minLength: 1, maxLength: 40 }),
+    idf: fc.array(fc.constantFrom(0.4, 1, 2, 3.5, 5, 8), { minLength: keys.length, maxLength: keys.length }),
+  });
+
+  /** Merge inputs from the generated records (ranges as the precision gives them). */
+  type Generated = typeof arbInput extends fc.Arbitrary<infer T> ? T : never;
+  function inputsOf(records: readonly Generated[]): MergeInput[] {
+    return records.map((r, n): MergeInput => {
+      const start = addDays('2025-03-01', r.day);
+      const [y, m] = start.split('-').map(Number) as [number, number];
+      const range: [string, string] =
+        r.precision === 'day'
+          ? [start, start]
+          : r.precision === 'week'
+            ? [start, addDays(start, 6)]
+            : r.precision === 'month'
+              ? [`${start.slice(0, 7)}-01`, lastDayOf(y, m)]
+              : [`${y}-01-01`, `${y}-12-31`];
+      const extra: Partial<Candidate> = { planned: r.planned, mention: r.mention, statement: r.statement };
+      if (r.precision === 'month' && r.modifier !== undefined) extra.modifier = r.modifier;
+      if (r.speaker !== undefined) extra.saying = { speaker: r.speaker, speakerSlug: r.speaker, content: '' };
+      const c = candidate(n, range[0], range[1], r.precision, extra);
+      // Two candidates of one sentence may not share a cluster.
+      if (r.sameSentenceAs !== undefined && r.sameSentenceAs < n) c.info = { ...c.info, doc: r.sameSentenceAs };
+      const x: MergeInput = {
+        candidate: c,
+        bag: new Set(r.bag),
+        core: new Set(r.bag.slice(0, r.core)),
+        actors: new Set(r.actors),
+      };
+      if (r.head !== undefined) x.head = r.head;
+      if (r.side !== undefined) x.subjectSide = r.side;
+      return x;
+    });
+  }
+
+  it('gives the same clusters with and without the index', () => {
+    fc.assert(
+      fc.property(corpus, ({ inputs: records, idf }) => {
+        const w: Weights = {
+          idf: new Map(keys.map((k, i) => [k, idf[i] ?? 1])),
+          unseen: 1,
+          country: new Map([
+            ['north', 'northland'],
+            ['south', 'southland'],
+            ['east', 'eastland'],
+          ]),
+        };
+        const inputs = inputsOf(records);
+        const shape = (clusters: ReturnType<typeof mergeCandidates>) =>
+          clusters.map((k) => ({ ...k, members: k.members.map((m) => m.n) }));
+        const indexed = shape(mergeCandidates(inputs, w));
+        MERGE_SEARCH.exhaustive = true;
+        try {
+          expect(indexed).toEqual(shape(mergeCandidates(inputs, w)));
+        } finally {
+          MERGE_SEARCH.exhaustive = false;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('joins, in one scan, a partner only the cluster just taken in agrees with (before another cluster can)', () => {
+    const day = '2025-03-12';
+    const w: Weights = {
+      idf: new Map([
+        ...['a1', 'a2', 'b1', 'b2', 'b3'].map((k) => [`t:${k}`, 4] as const),
+        ['t:c1', 5],
+        ['t:c2', 5],
+        ['t:c3', 5],
+        ['t:e1', 3],
+        ['t:e2', 3],
+      ]),
+      unseen: 1,
+      country: new Map(),
+    };
+    const at = (n: number, keys: string[], sentenceOf = n) => {
+      const c = candidate(n, day, day, 'day');
+      c.info = { ...c.info, doc: sentenceOf };
+      return input(
+        c,
+        keys.map((k) => `t:${k}`),
+      );
+    };
+    // Placed as P{0}, Q{1,4}, S{2}, R{3,5}: 4 agrees with P but more with Q, 5 with Q and S but most with R.
+    // Joining: P takes Q (0–4), then R, which only Q agrees with (1–5); S shares a sentence with P so stays apart.
+    // Had P not looked again after taking Q, S would take R first, and P could then take neither.
+    const inputs = [
+      at(0, ['a1', 'a2']),
+      at(1, ['b1', 'b2', 'b3']),
+      at(2, ['e1', 'e2', 'c3'], 0),
+      at(3, ['c1', 'c2', 'c3']),
+      at(4, ['a1', 'a2', 'b1', 'b2', 'b3']),
+      at(5, ['c1', 'c2', 'c3', 'b1', 'b2', 'e1', 'e2']),
+    ];
+    const shape = (clusters: ReturnType<typeof mergeCandidates>) =>
+      clusters.map((k) => k.members.map((m) => m.n).sort());
+    expect(shape(mergeCandidates(inputs, w))).toEqual([[0, 1, 3, 4, 5], [2]]);
+    MERGE_SEARCH.exhaustive = true;
+    try {
+      expect(shape(mergeCandidates(inputs, w))).toEqual([[0, 1, 3, 4, 5], [2]]);
+    } finally {
+      MERGE_SEARCH.exhaustive = false;
+    }
+  });
+
+  it('any bag that overlaps another by at least a threshold shares one of its signature keys', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...keys), { maxLength: 8 }),
+        fc.uniqueArray(fc.constantFrom(...keys), { maxLength: 8 }),
+        fc.array(fc.constantFrom(0.4, 1, 2, 3.5, 5, 8), { minLength: keys.length, maxLength: keys.length }),
+        fc.constantFrom(0, 2.5, 5, 7, 12),
+        (a, b, idf, least) => {
+          const w: Weights = { idf: new Map(keys.map((k, i) => [k, idf[i] ?? 1])), unseen: 1, country: new Map() };
+          const sig = signature(new Set(a), least, w);
+          const score = overlap(new Set(a), new Set(b), w);
+          if (score >= least && score > 0) expect(sig.some((k) => b.includes(k))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('a keyed day index finds every id listed under a key over a range meeting the query', () => {
+    const range = fc.tuple(fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: 0, max: 800 }));
+    const listing = fc.tuple(range, fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 3 }));
+    fc.assert(
+      fc.property(
+        fc.array(listing, { maxLength: 60 }),
+        range,
+        fc.constantFrom<string[]>(['x'], ['y', 'z']),
+        (items, [qs, ql], q) => {
+          const index = new KeyedDayIndex();
+          for (const [i, [[s, l], ks]] of items.entries()) index.add(i, ks, s, s + l);
+          const found = index.find(q, qs, qs + ql);
+          expect(new Set(found).size).toBe(found.length);
+          items.forEach(([[s, l], ks], i) => {
+            if (daysMeet(s, s + l, qs, qs + ql, 0) && ks.some((k) => q.includes(k))) expect(found).toContain(i);
+          });
+        },
+      ),
+    );
   });
 });

@@ -103,8 +103,11 @@ describe('incremental ingest cache', () => {
     runIngest(options);
     const cacheDir = options.cacheDir as string;
     const before = snapshot(options.outDir);
-    writeFileSync(join(cacheDir, 'a-001.json'), '{"key": "trunc');
-    writeFileSync(join(cacheDir, 'a-002.json'), JSON.stringify({ key: 'x', dated: { nonsense: true } }));
+    // Both layers damaged (the prepared entry alone would stand in for the dated one).
+    for (const dir of [cacheDir, join(cacheDir, 'prepared')]) {
+      writeFileSync(join(dir, 'a-001.json'), '{"key": "trunc');
+      writeFileSync(join(dir, 'a-002.json'), JSON.stringify({ key: 'x', dated: { nonsense: true } }));
+    }
     parsed.length = 0;
     const summary = runIngest(options);
     expect(parsed.map((p) => p.slice(-9))).toEqual(['a-001.txt', 'a-002.txt']);
@@ -121,7 +124,12 @@ describe('incremental ingest cache', () => {
     rmSync(join(options.sourcesDir, 'a-000.txt'));
     const summary = runIngest(options);
     expect(summary.sources).toBe(2);
-    expect(readdirSync(options.cacheDir as string).sort()).toEqual(['a-001.json', 'a-002.json']);
+    const entries = (dir: string) =>
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .sort();
+    expect(entries(options.cacheDir as string)).toEqual(['a-001.json', 'a-002.json']);
+    expect(entries(join(options.cacheDir as string, 'prepared'))).toEqual(['a-001.json', 'a-002.json']);
   });
 
   it('does not cache a source with an editor’s mistake', () => {

@@ -4,7 +4,8 @@
  * disk keeps that event's id.
  */
 import { UTCDate } from '@date-fns/utc';
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { slug } from 'github-slugger';
 import { toUtc } from '../dates/calendar.ts';
 import type { Citation, IsoDate, Precision } from '../model.ts';

@@ -3,7 +3,7 @@
  * Each step lives in its own module; this file wires them together and keeps the report.
  */
 import { compareIso } from '../dates/calendar.ts';
-import type { Citation, Curation, Gazetteer, IsoDate, TimelineEvent } from '../model.ts';
+import type { Citation, Curation, Gazetteer, IsoDate, SourceMeta, TimeExpression, TimelineEvent } from '../model.ts';
 import { attachAntecedents, attachBySameActors, attachUndated, clauseBag, resolveMentions } from './anchor.ts';
 import { extractCandidates, sentenceInfos } from './candidates.ts';
 import { applyCuration } from './curation.ts';
@@ -121,22 +121,57 @@ function subjectText(c: Candidate): string {
   );
 }
 
+/**
+ * The part of the stage that looks at one document alone (its sentences' facts and its candidates): it depends
+ * on the document and the gazetteer only, so the ingest caches it per source. Numbered as the corpus's only
+ * document (`doc` 0, candidates from 0); `buildEventsFrom` renumbers.
+ */
+export interface PreparedDocument {
+  source: Pick<SourceMeta, 'id' | 'publisher' | 'title'>;
+  publishedDate: IsoDate;
+  /** The document's time expressions, one list per sentence (titles strip them from clauses). */
+  expressions: TimeExpression[][];
+  infos: SentenceInfo[];
+  /** Each candidate's `info` is one of `infos`; its `expression` one of `expressions`. */
+  candidates: Candidate[];
+}
+
+/** The per-document facts and candidates of one dated document. */
+export function prepareDocument(d: DatedDocument, gazetteer: Gazetteer): PreparedDocument {
+  const { id, publisher, title } = d.doc.source;
+  const source: PreparedDocument['source'] = { id };
+  if (publisher !== undefined) source.publisher = publisher;
+  if (title !== undefined) source.title = title;
+  const infos = sentenceInfos(d, 0, gazetteer);
+  const candidates = extractCandidates(d, infos, 0, gazetteer);
+  return { source, publishedDate: d.doc.publishedDate, expressions: d.expressions, infos, candidates };
+}
+
 /** Turn dated documents into merged, cited, titled, tagged events with stable ids; sorted by date then id. */
 export function buildEvents(docs: DatedDocument[], options: BuildOptions): BuildResult {
+  return buildEventsFrom(
+    docs.map((d) => prepareDocument(d, options.gazetteer)),
+    options,
+  );
+}
+
+/** `buildEvents` from prepared documents, in corpus order. Takes them over: their sentences and candidates are updated in place. */
+export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions): BuildResult {
   const { gazetteer } = options;
-  const infos = docs.map((d, i) => sentenceInfos(d, i, gazetteer));
+  // Number sentences by document and candidates across the corpus, as one pass over the documents would.
+  let next = 0;
+  docs.forEach((d, i) => {
+    for (const s of d.infos) s.doc = i;
+    for (const c of d.candidates) c.n = next++;
+  });
+  const infos = docs.map((d) => d.infos);
   const all = infos.flat();
   const weights = corpusWeights(all, gazetteer);
-  const names = new Map(
-    docs.map((d) => [d.doc.source.id, displayName(d.doc.source.publisher, d.doc.source.title ?? d.doc.source.id)]),
-  );
-  const publishedOf = (doc: number) => docs[doc]?.doc.publishedDate ?? '';
+  const names = new Map(docs.map((d) => [d.source.id, displayName(d.source.publisher, d.source.title ?? d.source.id)]));
+  const publishedOf = (doc: number) => docs[doc]?.publishedDate ?? '';
   const leftOut: LeftOut[] = [];
 
-  let candidates: Candidate[] = [];
-  docs.forEach((d, i) => {
-    candidates.push(...extractCandidates(d, infos[i] ?? [], candidates.length, gazetteer));
-  });
+  let candidates: Candidate[] = docs.flatMap((d) => d.candidates);
   const found = candidates.length;
   const resolved = resolveMentions(candidates, gazetteer, weights);
   candidates = resolved.kept;
@@ -405,7 +440,7 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
     const reason = unresolvedSentences.has(`${s.doc}:${s.sentence}`) ? 'unresolved-anchor' : 'not-cited';
     note({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
   }
-  const order = new Map(docs.map((d, i) => [d.doc.source.id, i]));
+  const order = new Map(docs.map((d, i) => [d.source.id, i]));
   const previousIds = new Set(options.previous.map((p) => p.id));
   const report: EventsReport = {
     candidates: found,

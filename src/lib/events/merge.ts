@@ -1,12 +1,14 @@
 /**
  * Step 3: one event per real-world happening. Candidates join a cluster when their date ranges
- * overlap and they share enough rare terms and names. Clusters are found through a day-range index,
- * so the work grows with the clusters whose ranges meet a candidate's, not with all pairs of sources.
- * Which of two equally good clusters wins is still decided as a month-by-month scan would (see `months`).
+ * overlap and they share enough rare terms and names. Clusters are found through an index by day and
+ * key (merge-index.ts), so the work grows with the clusters that share a weighty key on a candidate's days,
+ * not with all pairs of sources nor with every cluster of its days. Which of two equally good clusters wins
+ * is still decided as a month-by-month scan would (see `months`).
  */
 import { compareIso } from '../dates/calendar.ts';
 import type { IsoDate, Precision } from '../model.ts';
-import { DayRangeIndex, dayNumber, daysMeet, isoOfDay, monthNumber } from './day-index.ts';
+import { dayNumber, daysMeet, isoOfDay, monthNumber } from './day-index.ts';
+import { KeyedDayIndex, signature } from './merge-index.ts';
 import { overlap, sides, sidesConflict } from './similarity.ts';
 import type { Bag, Weights } from './similarity.ts';
 import type { Candidate } from './types.ts';
@@ -210,71 +212,100 @@ function absorb(a: Working, b: Working): void {
   setRange(a, compareIso(b.start, a.start) > 0 ? b.start : a.start, compareIso(b.end, a.end) < 0 ? b.end : a.end);
 }
 
-/** Add cluster `i` to the day index of its finest precision. */
-function indexByFinest(indexes: Map<number, DayRangeIndex>, clusters: readonly Working[], i: number): void {
-  const k = clusters[i];
-  if (k === undefined || k.union === true) return;
-  let index = indexes.get(k.finest);
-  if (index === undefined) {
-    index = new DayRangeIndex();
-    indexes.set(k.finest, index);
-  }
-  index.add(i, k.s, k.e);
+/**
+ * Test hook: look at every cluster instead of those the key index finds. The index must never change a result;
+ * tests run both ways on random inputs, so a new rule that lets clusters join without shared keys shows up there.
+ */
+export const MERGE_SEARCH = { exhaustive: false };
+
+/** Every cluster id (the exhaustive search). */
+const everyId = (clusters: readonly unknown[]) => clusters.map((_, i) => i);
+
+/** Solid (non-mention) members' bag keys: what a join's `bestPairScore` compares. */
+function solidKeys(k: Working): string[] {
+  return k.inputs.flatMap((x) => (x.candidate.mention ? [] : [...x.bag]));
 }
 
 /**
  * Greedy placement depends on who came first: two clusters of one event ("head to Russia on Monday"
  * and "travel to Moscow on Monday") join when some pair of their reports agrees. Removes joined clusters in place.
- * Passes repeat until nothing joins. Each cluster meets only later clusters whose range meets its own (a day index
- * per precision: only clusters of the same finest precision join, and joining keeps it); after the first pass only
- * pairs where either side changed since the last look are compared again (an unchanged pair cannot start to agree).
+ * Passes repeat until nothing joins. Each cluster meets only later clusters whose range meets its own and that
+ * share a key its solid reports' overlap of `MERGE.score` must touch (an index per finest precision, by day and
+ * key: only clusters of the same finest precision join, and joining keeps it); after the first pass only pairs
+ * where either side changed since the last look are compared again (an unchanged pair cannot start to agree).
  */
 function joinClusters(clusters: Working[], w: Weights): void {
   // Ranges only narrow while joining: the ranges indexed now hold every later one. Planned unions never join.
-  const all = new Map<number, DayRangeIndex>();
-  for (let i = 0; i < clusters.length; i++) indexByFinest(all, clusters, i);
+  const all = new Map<number, KeyedDayIndex>();
+  const list = (i: number, keys: Iterable<string>) => {
+    const k = clusters[i];
+    if (k === undefined || k.union === true) return;
+    let index = all.get(k.finest);
+    if (index === undefined) {
+      index = new KeyedDayIndex();
+      all.set(k.finest, index);
+    }
+    index.add(i, keys, k.s, k.e);
+  };
+  for (let i = 0; i < clusters.length; i++) list(i, solidKeys(clusters[i] as Working));
+  const signatures = new Map<MergeInput, string[]>();
+  const queryKeys = (a: Working): Set<string> => {
+    const keys = new Set<string>();
+    for (const x of a.inputs) {
+      if (x.candidate.mention) continue;
+      let sig = signatures.get(x);
+      if (sig === undefined) {
+        sig = signature(x.bag, MERGE.score, w);
+        signatures.set(x, sig);
+      }
+      for (const k of sig) keys.add(k);
+    }
+    return keys;
+  };
   const gone = new Set<number>();
   // A clock that ticks on every join: when each cluster last changed, and when its last scan began.
   let clock = 0;
   const changedAt = clusters.map(() => 0);
   const scannedAt = clusters.map(() => -1);
-  const later = (index: Map<number, DayRangeIndex>, a: Working, after: number, since: number): number[] => {
-    const near = index.get(a.finest)?.near(a.s, a.e) ?? [];
+  // Clusters changed since the previous pass began: the only partners an unchanged cluster must look at again.
+  let dirty: Set<number> | undefined;
+  const later = (a: Working, after: number, since: number, onlyDirty: boolean): number[] => {
+    const near = MERGE_SEARCH.exhaustive ? everyId(clusters) : (all.get(a.finest)?.find(queryKeys(a), a.s, a.e) ?? []);
     WORK_STATS.joins += near.length;
-    return near.filter((j) => j > after && !gone.has(j) && (changedAt[j] ?? 0) > since).sort((x, y) => x - y);
+    return near
+      .filter((j) => j > after && !gone.has(j) && (changedAt[j] ?? 0) > since && (!onlyDirty || dirty?.has(j) === true))
+      .sort((x, y) => x - y);
   };
   let passStart = -1;
   for (let changed = true; changed; ) {
     changed = false;
-    // Clusters changed since the previous pass began: the only partners an unchanged cluster must look at again.
-    const dirty = new Map<number, DayRangeIndex>();
+    dirty = new Set();
     if (passStart >= 0)
       for (let i = 0; i < clusters.length; i++)
-        if (!gone.has(i) && (changedAt[i] ?? 0) > passStart) indexByFinest(dirty, clusters, i);
+        if (!gone.has(i) && clusters[i]?.union !== true && (changedAt[i] ?? 0) > passStart) dirty.add(i);
     passStart = clock;
     for (let i = 0; i < clusters.length; i++) {
       const a = clusters[i];
       if (a === undefined || gone.has(i) || a.union === true) continue;
       const since = scannedAt[i] ?? -1;
       scannedAt[i] = clock;
-      let fresh = since < 0 || (changedAt[i] ?? 0) > since;
-      let list = fresh ? later(all, a, i, -1) : later(dirty, a, i, since);
-      for (let x = 0; x < list.length; x++) {
-        const j = list[x] as number;
+      const fresh = since < 0 || (changedAt[i] ?? 0) > since;
+      let partners = fresh ? later(a, i, -1, false) : later(a, i, since, true);
+      for (let x = 0; x < partners.length; x++) {
+        const j = partners[x] as number;
         const b = clusters[j];
         if (b === undefined || !daysMeet(a.s, a.e, b.s, b.e, 0) || joinBlocked(a, b)) continue;
         if (bestPairScore(a, b, w) < MERGE.score) continue;
+        const added = solidKeys(b);
         absorb(a, b);
+        list(i, added);
         gone.add(j);
         clock += 1;
         changedAt[i] = clock;
         changed = true;
-        if (!fresh) {
-          // `a` changed: every later partner is worth a look again.
-          fresh = true;
-          list = later(all, a, j, -1);
-          x = -1;
-        }
+        // `a` changed (and holds new keys): every later partner is worth a look again.
+        partners = later(a, j, -1, false);
+        x = -1;
       }
     }
   }
@@ -286,6 +317,33 @@ function joinClusters(clusters: Working[], w: Weights): void {
   clusters.length = kept;
 }
 
+/** The key a statement's speaker is listed under: the same speaker's sayings join without shared words. */
+function speakerKey(c: Candidate): string | undefined {
+  const who = c.saying?.speakerSlug;
+  return c.statement && who !== undefined ? `\u0000speaker:${who}` : undefined;
+}
+
+/** The keys a cluster is listed under for a member: its bag (which holds its core) and its speaker. */
+function listingKeys(input: MergeInput): string[] {
+  const speaker = speakerKey(input.candidate);
+  return speaker === undefined ? [...input.bag] : [...input.bag, speaker];
+}
+
+/**
+ * The keys of which a cluster must hold one for `input` to join it (the placement loop below still checks
+ * everything): a mention with a noun needs the noun; anything else needs the overlap of its least threshold,
+ * so one of its bag's or core's signature keys, unless its speaker's sayings are there already.
+ */
+function placementKeys(input: MergeInput, w: Weights): Set<string> {
+  const c = input.candidate;
+  if (c.mention && input.head !== undefined) return new Set([`t:${input.head}`]);
+  const least = Math.min(MERGE.contained, MERGE.score, MERGE.plannedScore, c.mention ? MERGE.mention : Infinity);
+  const keys = new Set([...signature(input.bag, least, w), ...signature(input.core, least, w)]);
+  const speaker = speakerKey(c);
+  if (speaker !== undefined) keys.add(speaker);
+  return keys;
+}
+
 /** Cluster the candidates; the result is in placement order and deterministic. */
 export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Cluster[] {
   // Mentions ("Sunday’s talks") go last: they join the event their date holds rather than found one.
@@ -293,9 +351,10 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     (a, b) => Number(a.candidate.mention) - Number(b.candidate.mention) || mergeOrder(a.candidate, b.candidate),
   );
   const clusters: Working[] = [];
-  // Clusters by the days their ranges cover. Ties between equally good clusters go to the one a month-by-month
-  // scan of the candidate's range meets first (`months`), so the result does not depend on the index.
-  const index = new DayRangeIndex();
+  // Clusters by the days their ranges cover and by key: a candidate looks only at clusters it could join (see
+  // placementKeys). Ties between equally good clusters go to the one a month-by-month scan of the candidate's range
+  // meets first (`months`), so the result depends neither on the index nor on the order clusters are looked at.
+  const index = new KeyedDayIndex();
   let listed = 0;
   for (const input of sorted) {
     const c = input.candidate;
@@ -311,7 +370,9 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     let bestAt: [number, number] = [0, 0];
     const slack = c.planned && c.precision !== 'day' ? MERGE.plannedGapDays : 0;
     const [firstMonth, lastMonth] = monthSpan(isoOfDay(rs - slack), isoOfDay(re + slack));
-    const near = index.near(rs - slack, re + slack);
+    const near = MERGE_SEARCH.exhaustive
+      ? everyId(clusters)
+      : index.find(placementKeys(input, w), rs - slack, re + slack);
     WORK_STATS.placements += near.length;
     for (const i of near) {
       const k = clusters[i];
@@ -367,11 +428,12 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
       };
       clusters.push(k);
       listMonths(k, listed++);
-      index.add(clusters.length - 1, rs, re);
+      index.add(clusters.length - 1, listingKeys(input), rs, re);
       continue;
     }
     target.members.push(c);
     target.inputs.push(input);
+    index.add(best, listingKeys(input), target.s, target.e);
     target.sentences.add(sentenceKey);
     for (const s of mySides) target.sides.add(s);
     for (const s of subjects) target.subjects.add(s);
@@ -386,7 +448,7 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
       );
       target.union = true;
       listMonths(target, listed++);
-      index.add(best, target.s, target.e);
+      for (const m of target.inputs) index.add(best, listingKeys(m), target.s, target.e);
     } else if (!target.union && daysMeet(rs, re, target.s, target.e, 0)) {
       // The shared range narrows to what every report allows.
       setRange(

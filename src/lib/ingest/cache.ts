@@ -19,7 +19,7 @@ const CODE_FILES = ['../model.ts', './dated-read.ts'];
 let memoVersion: string | undefined;
 
 /** Every `.ts` file under `dir`, sorted, as absolute paths. */
-function tsFiles(dir: string): string[] {
+export function tsFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -86,7 +86,7 @@ export function writeCacheEntry(dir: string, name: string, key: string, dated: D
   renameSync(tmp, path);
 }
 
-/** Remove entries of sources that no longer exist, so the cache never outgrows the corpus. */
+/** Remove entries (`<name>.json` in `dir`) of sources that no longer exist, so the cache never outgrows the corpus. */
 export function pruneCache(dir: string, keepNames: readonly string[]): number {
   if (!existsSync(dir)) return 0;
   const keep = new Set(keepNames.map((n) => `${n.replace(/\.txt$/, '')}.json`));

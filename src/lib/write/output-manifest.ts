@@ -1,0 +1,128 @@
+/**
+ * What the ingest last wrote to an events folder, kept in the cache (never committed): for each file its stat
+ * fingerprint, a hash of the event it was rendered from and the record the id-keeping step reads back. While a
+ * file's fingerprint still matches, the file is known without being parsed, and an event whose hash matches
+ * needs neither rendering nor writing. Anything that does not match is read or rendered as if there were no
+ * manifest, so the manifest only saves time: it never changes what is written.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TimelineEvent } from '../model.ts';
+import type { PreviousEventRecord } from './previous-events.ts';
+
+/** Bump when the manifest layout changes. */
+const MANIFEST_FORMAT = 1;
+
+/** One file of the events folder as last written. */
+export interface ManifestEntry {
+  /** `fingerprint()` of the file right after it was written. */
+  fp: string;
+  /** `eventHash()` of the event it holds. */
+  hash: string;
+  /** What `readPreviousEvents` would read back from the file. */
+  record: PreviousEventRecord;
+}
+
+export interface OutputManifest {
+  /** `renderVersion()` when written: event hashes only vouch for files rendered by the same code. */
+  render: string;
+  files: Record<string, ManifestEntry>;
+}
+
+/** Size, modification and change times and inode: any write to the file (or its replacement) changes it. */
+export function fingerprint(st: Stats): string {
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+}
+
+/** The `.md` files of `dir` with their fingerprints (missing folder = none). */
+export function scanEventFiles(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.md')) continue;
+    const st = statSync(join(dir, name), { throwIfNoEntry: false });
+    if (st?.isFile() === true) out.set(name, fingerprint(st));
+  }
+  return out;
+}
+
+/** A hash of everything an event file is rendered from (the JSON of the event is injective on its data). */
+export function eventHash(event: TimelineEvent): string {
+  return createHash('sha1').update(JSON.stringify(event)).digest('base64');
+}
+
+let memoRender: string | undefined;
+
+/** The file that records the installed package versions, found from this module upwards (undefined if none). */
+function installedLock(): string | undefined {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const lock = join(dir, 'node_modules/.package-lock.json');
+    if (existsSync(lock)) return lock;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** A hash of the rendering code (front-matter.ts) and the installed packages (yaml, remark): output's code version. */
+export function renderVersion(): string {
+  if (memoRender !== undefined) return memoRender;
+  const h = createHash('sha256').update(`format ${MANIFEST_FORMAT}\n`);
+  h.update(readFileSync(fileURLToPath(new URL('./front-matter.ts', import.meta.url))));
+  const lock = installedLock();
+  h.update(lock === undefined ? 'no lock' : readFileSync(lock));
+  memoRender = h.digest('hex');
+  return memoRender;
+}
+
+/** Where the manifest of `outDir` lives in the cache: one per output folder. */
+function manifestPath(cacheDir: string, outDir: string): string {
+  const id = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 16);
+  return join(cacheDir, 'output', `${id}.json`);
+}
+
+/** The manifest of `outDir`, or undefined when there is none or it cannot be read (the cache is only speed). */
+export function readManifest(cacheDir: string, outDir: string): OutputManifest | undefined {
+  const path = manifestPath(cacheDir, outDir);
+  if (!existsSync(path)) return undefined;
+  try {
+    const m = JSON.parse(readFileSync(path, 'utf8')) as Partial<OutputManifest> & { format?: unknown };
+    if (m.format !== MANIFEST_FORMAT || typeof m.render !== 'string') return undefined;
+    if (typeof m.files !== 'object' || m.files === null) return undefined;
+    return { render: m.render, files: m.files };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Just enough shape checking that a damaged entry is read past rather than trusted. */
+export function usableEntry(entry: unknown): entry is ManifestEntry {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const e = entry as Partial<ManifestEntry>;
+  const r = e.record;
+  return (
+    typeof e.fp === 'string' &&
+    typeof e.hash === 'string' &&
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.id === 'string' &&
+    typeof r.title === 'string' &&
+    typeof r.date === 'string' &&
+    Array.isArray(r.sources)
+  );
+}
+
+/** Store the manifest (temp file and rename: a reader never sees half of it). */
+export function writeManifest(cacheDir: string, outDir: string, manifest: OutputManifest): void {
+  const path = manifestPath(cacheDir, outDir);
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ format: MANIFEST_FORMAT, ...manifest }));
+  renameSync(tmp, path);
+}
+
+/** The record `readPreviousEvents` reads back from the file of `event`. */
+export function previousRecord(event: TimelineEvent): PreviousEventRecord {
+  return { id: event.id, title: event.title, date: event.date, sources: event.sources };
+}

@@ -1,0 +1,234 @@
+/**
+ * The incremental ingest (cache of prepared documents, output manifest, in-place writes) is only speed: after any
+ * change to the sources, and whatever state the cache is in, it writes exactly what an uncached run writes from
+ * the same previous output, and it leaves the files whose bytes do not change alone.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { runIngest } from '../../src/lib/ingest/run.ts';
+import type { IngestOptions, IngestSummary } from '../../src/lib/ingest/run.ts';
+
+const root = process.cwd();
+const PEOPLE = ['Witkoff', 'Umerov', 'Rubio', 'Dmitriev', 'Kushner'];
+const CITIES = ['Geneva', 'Miami', 'Abu Dhabi', 'Moscow'];
+
+/** Article `n`: reports that overlap with their neighbours' (same people, nearby days), so events merge across sources. */
+function article(n: number, extra = ''): string {
+  const day = String(1 + (n % 9)).padStart(2, '0');
+  const a = PEOPLE[n % PEOPLE.length];
+  const b = PEOPLE[(n + 1) % PEOPLE.length];
+  return [
+    '---',
+    `published: 2025-11-${day}`,
+    `publisher: Wire ${n % 3}`,
+    `title: Talks report ${n}`,
+    '---',
+    `${a} met ${b} in ${CITIES[n % CITIES.length]} on Monday to discuss the peace framework.`,
+    '',
+    `The delegations will meet again next week, ${a} said on Tuesday.`,
+    '',
+    `Officials said the talks in ${CITIES[(n + 1) % CITIES.length]} were productive.${extra}`,
+    '',
+  ].join('\n');
+}
+
+interface Project {
+  dir: string;
+  options: IngestOptions;
+  parsed: string[];
+}
+
+function project(count: number): Project {
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-incremental-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const sourcesDir = join(dir, 'sources');
+  mkdirSync(sourcesDir);
+  for (let i = 0; i < count; i++) writeFileSync(join(sourcesDir, `s-${i}.txt`), article(i));
+  const parsed: string[] = [];
+  const options: IngestOptions = {
+    sourcesDir,
+    outDir: join(dir, 'events'),
+    gazetteerDir: join(root, 'content/gazetteer'),
+    curationPath: join(dir, 'none.yaml'),
+    timelinePath: join(dir, 'none.yaml'),
+    cacheDir: join(dir, 'cache'),
+    onParse: (p) => parsed.push(p),
+  };
+  return { dir, options, parsed };
+}
+
+/** Every file of a folder, name → contents. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+}
+
+/** Inode and modification time of every file: unchanged when a file was not rewritten. */
+function identities(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir).map((n) => {
+      const st = statSync(join(dir, n));
+      return [n, `${st.ino}:${st.mtimeMs}`];
+    }),
+  );
+}
+
+/** What a run reports that does not depend on the cache. */
+function outcome(s: IngestSummary) {
+  const { cache: _c, files: _f, timings: _t, ...rest } = s;
+  return rest;
+}
+
+/** Run incrementally, and uncached from a copy of the same previous output; both must agree exactly. */
+function runBoth(p: Project, label: string): IngestSummary {
+  const coldOut = join(p.dir, `cold-${label}`);
+  cpSync(p.options.outDir, coldOut, { recursive: true });
+  const { cacheDir: _none, onParse: _p, ...uncached } = p.options;
+  const incremental = runIngest(p.options);
+  const cold = runIngest({ ...uncached, outDir: coldOut });
+  expect(snapshot(p.options.outDir)).toEqual(snapshot(coldOut));
+  expect(outcome(incremental)).toEqual(outcome(cold));
+  return incremental;
+}
+
+describe('incremental ingest', () => {
+  it('writes what an uncached run writes after a source is changed, added or deleted', () => {
+    const p = project(8);
+    runIngest(p.options);
+    const steps: Array<[string, () => void]> = [
+      [
+        'change',
+        () => writeFileSync(join(p.options.sourcesDir, 's-3.txt'), article(3, ' Rubio met Umerov on Friday.')),
+      ],
+      ['add', () => writeFileSync(join(p.options.sourcesDir, 's-8.txt'), article(11))],
+      ['delete', () => rmSync(join(p.options.sourcesDir, 's-1.txt'))],
+    ];
+    for (const [label, step] of steps) {
+      const before = snapshot(p.options.outDir);
+      step();
+      p.parsed.length = 0;
+      const summary = runBoth(p, label);
+      expect(snapshot(p.options.outDir), label).not.toEqual(before); // the step changed the output
+      expect(p.parsed.length, label).toBeLessThanOrEqual(1); // only the changed or added source was read
+      expect(summary.files?.written, label).toBeGreaterThan(0);
+      expect(summary.files?.kept, label).toBeGreaterThan(0);
+    }
+  });
+
+  it('rewrites only the files whose bytes change, and renders nothing when nothing changed', () => {
+    const p = project(8);
+    const first = runIngest(p.options);
+    const ids = identities(p.options.outDir);
+    const warm = runIngest(p.options);
+    expect(warm.files).toEqual({ written: 0, kept: first.events, removed: 0, rendered: 0 });
+    expect(identities(p.options.outDir)).toEqual(ids);
+
+    const before = snapshot(p.options.outDir);
+    writeFileSync(join(p.options.sourcesDir, 's-5.txt'), article(5, ' Witkoff met Dmitriev on Thursday.'));
+    const summary = runIngest(p.options);
+    const after = snapshot(p.options.outDir);
+    const now = identities(p.options.outDir);
+    const changed = Object.keys(after).filter((n) => after[n] !== before[n]);
+    const same = Object.keys(after).filter((n) => after[n] === before[n]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(same.length).toBeGreaterThan(0);
+    expect(summary.files?.written).toBe(changed.length);
+    expect(summary.files?.removed).toBe(Object.keys(before).filter((n) => !(n in after)).length);
+    for (const n of same) expect(now[n], n).toBe(ids[n]);
+    for (const n of changed) expect(now[n], n).not.toBe(ids[n]);
+  });
+
+  it('leaves unchanged files alone without a manifest too (renders and compares)', () => {
+    const p = project(6);
+    runIngest(p.options);
+    const ids = identities(p.options.outDir);
+    rmSync(join(p.options.cacheDir as string, 'output'), { recursive: true });
+    const { cacheDir: _none, ...uncached } = p.options;
+    const summary = runIngest(uncached);
+    expect(summary.files?.written).toBe(0);
+    expect(summary.files?.rendered).toBe(summary.events);
+    expect(identities(p.options.outDir)).toEqual(ids);
+  });
+
+  it('reads past damaged cache entries and a hand-edited event file as an uncached run would', () => {
+    const p = project(8);
+    runIngest(p.options);
+    const cacheDir = p.options.cacheDir as string;
+    // Damaged prepared entries (one truncated, one foreign), a damaged dated entry, a damaged manifest.
+    writeFileSync(join(cacheDir, 'prepared', 's-2.json'), '{"key": "trunc');
+    writeFileSync(join(cacheDir, 'prepared', 's-4.json'), JSON.stringify({ key: 'x', prepared: { nonsense: true } }));
+    writeFileSync(join(cacheDir, 's-4.json'), '[]');
+    for (const f of readdirSync(join(cacheDir, 'output'))) writeFileSync(join(cacheDir, 'output', f), '{"format":1');
+    p.parsed.length = 0;
+    const summary = runBoth(p, 'damaged');
+    expect(p.parsed.map((x) => x.slice(-7))).toEqual(['s-4.txt']); // s-2 was prepared again from its dated entry
+    expect(summary.cache).toEqual({ hits: 7, misses: 1 });
+
+    // The damaged entries were replaced: the next run reads nothing and writes nothing.
+    p.parsed.length = 0;
+    const again = runIngest(p.options);
+    expect(p.parsed).toEqual([]);
+    expect(again.files).toMatchObject({ written: 0, rendered: 0 });
+  });
+
+  it('reads an event file edited by hand again instead of trusting the manifest, and rewrites it', () => {
+    const p = project(8);
+    runIngest(p.options);
+    const names = readdirSync(p.options.outDir).filter((n) => n.split('-').length >= 7);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    const edit = (name: string, from: string | RegExp, to: string) => {
+      const file = join(p.options.outDir, name);
+      const text = readFileSync(file, 'utf8');
+      expect(text.replace(from, to)).not.toBe(text);
+      writeFileSync(file, text.replace(from, to));
+    };
+    // One file's summary reworded (its event is unchanged), another's id changed (still a keepable id: it is kept).
+    const [reworded, renamed] = names as [string, string];
+    edit(reworded, /\n\n[^\n]/, '\n\nEdited by hand. ');
+    const id = renamed.replace(/\.md$/, '');
+    edit(renamed, `id: ${id}`, `id: ${id}-renamed`);
+    const summary = runBoth(p, 'hand-edited');
+    expect(readdirSync(p.options.outDir)).toContain(`${id}-renamed.md`);
+    expect(readFileSync(join(p.options.outDir, reworded), 'utf8')).not.toContain('Edited by hand.');
+    expect(summary.files?.written).toBe(2);
+  });
+
+  it('prepares every source again when the gazetteer changes, without reading any', () => {
+    const p = project(8);
+    const gazetteerDir = join(p.dir, 'gazetteer');
+    cpSync(p.options.gazetteerDir, gazetteerDir, { recursive: true });
+    p.options.gazetteerDir = gazetteerDir;
+    runIngest(p.options);
+    const before = snapshot(p.options.outDir);
+    const people = join(gazetteerDir, 'people.yaml');
+    const text = readFileSync(people, 'utf8');
+    expect(text).toContain('aliases: [Kushner]');
+    writeFileSync(people, text.replace('aliases: [Kushner]', 'aliases: [Jared]')); // "Kushner" is no longer a tag
+    p.parsed.length = 0;
+    runBoth(p, 'gazetteer');
+    expect(p.parsed).toEqual([]);
+    expect(snapshot(p.options.outDir)).not.toEqual(before);
+  });
+
+  it('leaves the previous output untouched when an in-place write fails', () => {
+    const p = project(8);
+    runIngest(p.options);
+    writeFileSync(join(p.options.sourcesDir, 's-6.txt'), article(6, ' Kushner met Rubio on Wednesday.'));
+    const before = snapshot(p.options.outDir);
+    const ids = identities(p.options.outDir);
+    for (const write of [{ afterFile: () => fail('staging') }, { afterMove: () => fail('moving') }]) {
+      expect(() => runIngest({ ...p.options, write })).toThrow('injected');
+      expect(snapshot(p.options.outDir)).toEqual(before);
+      expect(readdirSync(p.dir).filter((n) => n.startsWith('.'))).toEqual([]); // no temp folders left
+    }
+    // Entries moved aside and back count as rewritten for the manifest; the output is still what a cold run writes.
+    expect(Object.keys(identities(p.options.outDir))).toEqual(Object.keys(ids));
+    const summary = runBoth(p, 'after-failure');
+    expect(summary.files?.written).toBeGreaterThan(0);
+  });
+});
+
+function fail(where: string): never {
+  throw new Error(`disk full while ${where} (injected)`);
+}

@@ -1,0 +1,112 @@
+/**
+ * The output manifest stands in for parsing event files: what it records of a file must be exactly what
+ * `readPreviousEvents` reads back from it, for any text an article may contain.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../src/lib/model.ts';
+import { eventToMarkdown } from '../../src/lib/write/front-matter.ts';
+import {
+  eventHash,
+  previousRecord,
+  readManifest,
+  scanEventFiles,
+  writeManifest,
+} from '../../src/lib/write/output-manifest.ts';
+import { readPreviousEvents, readPreviousEventsKnown } from '../../src/lib/write/previous-events.ts';
+
+/** Text as articles hold it, and the characters YAML and Markdown treat specially. */
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.stringMatching(/^[-:#&*!|>'"%@`{}[\],?\s\\a-z0-9]{0,30}$/),
+  fc.constantFrom('---', 'true', 'null', '2025-11-30', '123', ' leading', 'trailing ', 'a: b', '- x', '...'),
+);
+
+const citation = fc.record(
+  {
+    source: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,12}$/),
+    quote: text,
+    paragraph: fc.nat(50),
+    sentence: fc.nat(200),
+    expression: text,
+    rule: fc.constantFrom('weekday', 'month-name', 'context:following-sentence'),
+  },
+  { requiredKeys: ['source', 'quote', 'paragraph', 'sentence', 'rule'] },
+);
+
+const event: fc.Arbitrary<TimelineEvent> = fc.record({
+  id: fc.stringMatching(/^2025-11-[0-3][0-9](?:-[a-z]{1,8}){1,4}$/),
+  title: text,
+  date: fc.constant('2025-11-30'),
+  precision: fc.constant('day' as const),
+  status: fc.constantFrom('happened' as const, 'planned' as const),
+  actors: fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { maxLength: 3 }),
+  places: fc.constant<string[]>([]),
+  topics: fc.constant<string[]>([]),
+  sources: fc.array(citation, { minLength: 1, maxLength: 4 }),
+  summary: text,
+});
+
+describe('output manifest', () => {
+  it('records of an event exactly what reading its file back gives', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    fc.assert(
+      fc.property(event, (e: TimelineEvent) => {
+        writeFileSync(join(dir, 'e.md'), eventToMarkdown(e));
+        const [read] = readPreviousEvents(dir);
+        const record = previousRecord(e);
+        expect(read).toBeDefined();
+        // Field by field: the parsed citations list their keys in file order.
+        expect({ ...read, sources: read?.sources.map((c) => ({ ...c })) }).toEqual({
+          ...record,
+          sources: record.sources.map((c) => ({ ...c })),
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is trusted only for files whose fingerprint it recorded', () => {
+    const out = mkdtempSync(join(tmpdir(), 'manifest-out-'));
+    const cache = mkdtempSync(join(tmpdir(), 'manifest-cache-'));
+    const e = (id: string, quote: string): TimelineEvent => ({
+      id,
+      title: `Title of ${id}`,
+      date: '2025-11-30',
+      precision: 'day',
+      status: 'happened',
+      actors: [],
+      places: [],
+      topics: [],
+      sources: [{ source: 's', quote, paragraph: 0, sentence: 0, rule: 'weekday' }],
+      summary: quote,
+    });
+    const events = [e('2025-11-30-a', 'One.'), e('2025-11-30-b', 'Two.')];
+    for (const x of events) writeFileSync(join(out, `${x.id}.md`), eventToMarkdown(x));
+    const scan = scanEventFiles(out);
+    const files = Object.fromEntries(
+      events.map((x) => [
+        `${x.id}.md`,
+        // A record that differs from the file on purpose: it shows which one was used.
+        { fp: scan.get(`${x.id}.md`) as string, hash: eventHash(x), record: { ...previousRecord(x), title: 'M' } },
+      ]),
+    );
+    writeManifest(cache, out, { render: 'r', files });
+    const manifest = readManifest(cache, out);
+    expect(manifest?.render).toBe('r');
+    const known = readPreviousEventsKnown(out, scanEventFiles(out), manifest);
+    expect(known.records.map((r) => r.title)).toEqual(['M', 'M']);
+    expect(known.parsed).toBe(0);
+
+    // Edit one file: its fingerprint changes, so it is read again.
+    writeFileSync(join(out, '2025-11-30-b.md'), eventToMarkdown(e('2025-11-30-b', 'Two, edited.')));
+    const again = readPreviousEventsKnown(out, scanEventFiles(out), manifest);
+    expect(again.records.map((r) => r.title)).toEqual(['M', 'Title of 2025-11-30-b']);
+    expect(again.parsed).toBe(1);
+    // Another output folder has no manifest.
+    expect(readManifest(cache, join(out, 'other'))).toBeUndefined();
+  });
+});
