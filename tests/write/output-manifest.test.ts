@@ -22,7 +22,21 @@ import { readPreviousEvents, readPreviousEventsKnown } from '../../src/lib/write
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 60 }),
   fc.stringMatching(/^[-:#&*!|>'"%@`{}[\],?\s\\a-z0-9]{0,30}$/),
-  fc.constantFrom('---', 'true', 'null', '2025-11-30', '123', ' leading', 'trailing ', 'a: b', '- x', '...'),
+  fc.constantFrom(
+    '---',
+    'true',
+    'null',
+    '2025-11-30',
+    '123',
+    ' leading',
+    'trailing ',
+    'a: b',
+    '- x',
+    '...',
+    '\n',
+    'a\n\n',
+    '\n b',
+  ),
 );
 
 const citation = fc.record(
@@ -51,6 +65,28 @@ const event: fc.Arbitrary<TimelineEvent> = fc.record({
 });
 
 describe('output manifest', () => {
+  it('round-trips text that is only or ends in white space (found by the property below)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    for (const quote of ['\n', ' ', '\u0085', 'a\n\n', '\u2028x', 'x\u00a0']) {
+      const e: TimelineEvent = {
+        id: '2025-11-30-a',
+        title: quote,
+        date: '2025-11-30',
+        precision: 'day',
+        status: 'happened',
+        actors: [],
+        places: [],
+        topics: [],
+        sources: [{ source: 's', quote, paragraph: 0, sentence: 0, rule: 'weekday' }],
+        summary: 'S.',
+      };
+      writeFileSync(join(dir, 'e.md'), eventToMarkdown(e));
+      const [read] = readPreviousEvents(dir);
+      expect(read?.title).toBe(quote);
+      expect(read?.sources[0]?.quote).toBe(quote);
+    }
+  });
+
   it('records of an event exactly what reading its file back gives', () => {
     const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
     fc.assert(

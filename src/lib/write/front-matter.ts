@@ -42,10 +42,14 @@ export function eventToMarkdown(event: TimelineEvent): string {
   // Quote date-like strings: YAML 1.1 readers (Astro's among them) would otherwise turn them into timestamps.
   YAML.visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(node.value)) node.type = 'QUOTE_SINGLE';
+      if (typeof node.value !== 'string') return;
+      if (/^\d{4}-\d{2}(-\d{2})?$/.test(node.value)) node.type = 'QUOTE_SINGLE';
+      // Leading or trailing white space (NEL and line separators included) survives only inside double quotes.
+      else if (/^[\s\u0085]|[\s\u0085]$/u.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
-  const yaml = doc.toString({ lineWidth: 0 }).trimEnd();
+  // No block scalars: a kept trailing newline ("|+") at the end of the front matter would not survive the fence.
+  const yaml = doc.toString({ lineWidth: 0, blockQuote: false }).trimEnd();
   const paragraphs = event.summary
     .split(/\n{2,}/)
     .map((p) => p.trim())
