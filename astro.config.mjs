@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import YAML from 'yaml';
@@ -15,6 +16,8 @@ export default defineConfig({
   // No client-side router, no prefetch: pages are plain HTML.
   integrations: [sitemap(), pagefind()],
   devToolbar: { enabled: false },
-  // Summaries are built from verbatim quotes: no typographic rewriting of quote marks or dashes.
-  markdown: { smartypants: false },
+  // Summaries are verbatim quotes written as plain Markdown by the ingest (remark, CommonMark): no typographic
+  // rewriting of quote marks or dashes, and no GFM, so "~a~" in a quote is not struck through, a "|" line is no
+  // table and a printed URL stays text.
+  markdown: { processor: satteri({ features: { gfm: false, smartPunctuation: false } }) },
 });
