@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clauseSpans } from '../../src/lib/events/clauses.ts';
 import { baseOf } from '../../src/lib/events/headline.ts';
 import { buildEvents } from '../../src/lib/events/index.ts';
-import { compressSubject, resolvePronounTitle, shorten } from '../../src/lib/events/title.ts';
+import { compressSubject, nameRoleSubject, resolvePronounTitle, shorten } from '../../src/lib/events/title.ts';
 import { dated, FILLER, GAZETTEER, options } from '../fixtures/events/build.ts';
 
 const day = (text: string, start: string, extra: Record<string, unknown> = {}) => ({ text, start, ...extra });
@@ -35,6 +35,21 @@ describe('headline helpers', () => {
     ).toBe('A small prisoner swap, more talks');
     // Nothing to stand on: left as it is.
     expect(resolvePronounTitle('They won', undefined, GAZETTEER)).toBe('They won');
+  });
+
+  it('names a person the subject gives only by a role alias, and nothing else', () => {
+    const g = {
+      ...GAZETTEER,
+      people: GAZETTEER.people.map((p) =>
+        p.slug === 'di-gray' ? { ...p, aliases: [...p.aliases, 'Northland leader', 'Di'] } : p,
+      ),
+    };
+    expect(nameRoleSubject('The Northland leader cast doubt on the talks', g)).toBe('Gray cast doubt on the talks');
+    expect(nameRoleSubject('Northland leader Di Gray cast doubt', g)).toBe('Northland leader Di Gray cast doubt');
+    // A name, a possessor, a role not at the start: left as written.
+    expect(nameRoleSubject('Di cast doubt on the talks', g)).toBe('Di cast doubt on the talks');
+    expect(nameRoleSubject('The Northland leader’s aide resigned', g)).toBe('The Northland leader’s aide resigned');
+    expect(nameRoleSubject('Talks with the Northland leader ended', g)).toBe('Talks with the Northland leader ended');
   });
 
   it('cuts a long title neither inside a coordinated name phrase nor inside a list', () => {

@@ -191,6 +191,22 @@ export function compressSubject(text: string, gazetteer: Gazetteer, single = fal
   return `${joinNames(s.names)}${text.slice(s.rest)}`;
 }
 
+/**
+ * A subject that names a person by role ("The Ukrainian leader cast doubt …", an alias in the gazetteer that shares
+ * no word with the name) reads as the person's surname: "Zelenskyy casts doubt …". Who did it, in a headline.
+ */
+export function nameRoleSubject(text: string, gazetteer: Gazetteer): string {
+  const lead = /^(?:the\s+)?/i.exec(text)?.[0] ?? '';
+  const m = findMentions(text, gazetteer).find((x) => x.start === lead.length);
+  if (m === undefined || m.kind !== 'person' || !/^\s+\p{Ll}/u.test(text.slice(m.end))) return text;
+  const person = gazetteer.people.find((p) => p.slug === m.slug);
+  if (person === undefined) return text;
+  const nameWords = new Set(person.name.toLowerCase().split(/\s+/));
+  const said = text.slice(m.start, m.end).toLowerCase().split(/\s+/);
+  if (said.some((w) => nameWords.has(w))) return text;
+  return `${person.name.split(/\s+/).at(-1) ?? person.name}${text.slice(m.end)}`;
+}
+
 /** "meets with X" reads as "meets X"; for an event that happened, "plan to travel" is "travel". */
 function tightenVerbs(text: string, status: 'happened' | 'planned'): string {
   let t = text.replace(/\b(meets?|meeting) with\b/g, '$1');
@@ -296,7 +312,10 @@ export function headlineOf(
   participle = false,
   previous?: string,
 ): { text: string; cut: boolean } {
-  let t = tightenVerbs(headlineTense(capitalise(compressSubject(text, gazetteer)), status, participle), status);
+  let t = tightenVerbs(
+    headlineTense(capitalise(nameRoleSubject(compressSubject(text, gazetteer), gazetteer)), status, participle),
+    status,
+  );
   t = resolvePronounTitle(t, previous, gazetteer);
   // Over long: a described person gives way to the surname before anything is cut.
   if (t.length > MAX_TITLE) t = capitalise(compressSubject(t, gazetteer, true));
