@@ -4,10 +4,11 @@
  * under and the dated document. Anything unreadable is a miss, never an error: the cache is only speed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatedDocument } from '../events/index.ts';
+import { writeFileAtomically } from '../write/atomic-dir.ts';
 
 /** Bump when the entry layout changes (the code hash covers changes to the reader and the dates code). */
 const CACHE_FORMAT = 1;
@@ -29,14 +30,18 @@ export function tsFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** A hash of a cache format number and of code files (their paths from `/lib/` and their bytes). */
+export function hashCode(format: number, files: readonly string[]): string {
+  const h = createHash('sha256').update(`format ${format}\n`);
+  for (const f of files) h.update(`${f.slice(f.lastIndexOf('/lib/'))}\n`).update(readFileSync(f));
+  return h.digest('hex');
+}
+
 /** A hash of the reader and dates source code: any edit there invalidates every entry. */
 export function codeVersion(): string {
   if (memoVersion !== undefined) return memoVersion;
   const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
-  const files = [...CODE_DIRS.flatMap((d) => tsFiles(here(d))), ...CODE_FILES.map(here)];
-  const h = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
-  for (const f of files) h.update(`${f.slice(f.lastIndexOf('/lib/'))}\n`).update(readFileSync(f));
-  memoVersion = h.digest('hex');
+  memoVersion = hashCode(CACHE_FORMAT, [...CODE_DIRS.flatMap((d) => tsFiles(here(d))), ...CODE_FILES.map(here)]);
   return memoVersion;
 }
 
@@ -79,11 +84,7 @@ function isDated(value: unknown): value is DatedDocument {
 
 /** Store an entry; written to a temp file and renamed, so a concurrent reader never sees half of it. */
 export function writeCacheEntry(dir: string, name: string, key: string, dated: DatedDocument): void {
-  mkdirSync(dir, { recursive: true });
-  const path = entryPath(dir, name);
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ key, dated }));
-  renameSync(tmp, path);
+  writeFileAtomically(entryPath(dir, name), JSON.stringify({ key, dated }));
 }
 
 /** Remove entries (`<name>.json` in `dir`) of sources that no longer exist, so the cache never outgrows the corpus. */

@@ -6,13 +6,14 @@
  * Anything unreadable is a miss, never an error: the cache is only speed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatedDocument, PreparedDocument } from '../events/index.ts';
 import type { Candidate, SentenceInfo } from '../events/types.ts';
 import type { IsoDate, TimeExpression } from '../model.ts';
-import { pruneCache, tsFiles } from './cache.ts';
+import { writeFileAtomically } from '../write/atomic-dir.ts';
+import { hashCode, pruneCache, tsFiles } from './cache.ts';
 
 /** Bump when the entry layout changes (the code hash covers changes to the events code and to this file). */
 const PREPARED_FORMAT = 1;
@@ -58,10 +59,7 @@ let memoVersion: string | undefined;
 export function preparedCodeVersion(): string {
   if (memoVersion !== undefined) return memoVersion;
   const events = fileURLToPath(new URL('../events', import.meta.url));
-  const files = [...tsFiles(events), fileURLToPath(import.meta.url)];
-  const h = createHash('sha256').update(`format ${PREPARED_FORMAT}\n`);
-  for (const f of files) h.update(`${f.slice(f.lastIndexOf('/lib/'))}\n`).update(readFileSync(f));
-  memoVersion = h.digest('hex');
+  memoVersion = hashCode(PREPARED_FORMAT, [...tsFiles(events), fileURLToPath(import.meta.url)]);
   return memoVersion;
 }
 
@@ -146,11 +144,7 @@ export function readPreparedEntry(cacheDir: string, name: string, key: string): 
 export function writePreparedEntry(cacheDir: string, name: string, key: string, entry: PreparedEntry): void {
   const text = packEntry(key, entry);
   if (text === undefined) return;
-  mkdirSync(folder(cacheDir), { recursive: true });
-  const path = entryPath(cacheDir, name);
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  writeFileAtomically(entryPath(cacheDir, name), text);
 }
 
 /** Remove prepared entries of sources that no longer exist. */

@@ -6,6 +6,14 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** Write one file through a temp file and a rename (creating its folder), so a reader never sees half of it. */
+export function writeFileAtomically(path: string, contents: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, path);
+}
+
 export interface AtomicWriteOptions {
   /** Called after each file is written to the temp folder; tests use it to inject a failure halfway. */
   afterFile?: (name: string) => void;

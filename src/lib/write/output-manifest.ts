@@ -6,11 +6,12 @@
  * manifest, so the manifest only saves time: it never changes what is written.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TimelineEvent } from '../model.ts';
+import { writeFileAtomically } from './atomic-dir.ts';
 import type { PreviousEventRecord } from './previous-events.ts';
 
 /** Bump when the manifest layout changes. */
@@ -115,11 +116,7 @@ export function usableEntry(entry: unknown): entry is ManifestEntry {
 
 /** Store the manifest (temp file and rename: a reader never sees half of it). */
 export function writeManifest(cacheDir: string, outDir: string, manifest: OutputManifest): void {
-  const path = manifestPath(cacheDir, outDir);
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ format: MANIFEST_FORMAT, ...manifest }));
-  renameSync(tmp, path);
+  writeFileAtomically(manifestPath(cacheDir, outDir), JSON.stringify({ format: MANIFEST_FORMAT, ...manifest }));
 }
 
 /** The record `readPreviousEvents` reads back from the file of `event`. */
