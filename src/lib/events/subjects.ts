@@ -4,7 +4,7 @@
  * a reported saying ("Trump said on Sunday that …").
  */
 import type { Gazetteer } from '../model.ts';
-import { findMentions } from './tagger.ts';
+import { findMentions, surnameOf } from './tagger.ts';
 import { tokenize } from './text.ts';
 
 const DETERMINER = /^(?:the|a|an|its|his|her|their|our|this|that|these|those|some|several|many)$/i;
@@ -120,9 +120,8 @@ export function sayingOf(text: string, exprStart: number, exprEnd: number, gazet
       .replace(/^[\s,:]+/, '');
   }
   // A description ("the Russian leader") gives way to the person's surname in a headline.
-  const person = who === undefined ? undefined : gazetteer.people.find((p) => p.slug === who.slug);
-  if (person !== undefined && /\p{Ll}/u.test(speaker.replace(/^\p{L}/u, '')) && /\s/.test(speaker))
-    speaker = person.name.split(' ').at(-1) ?? speaker;
+  const surname = who === undefined ? undefined : surnameOf(gazetteer, who.slug);
+  if (surname !== undefined && /\p{Ll}/u.test(speaker.replace(/^\p{L}/u, '')) && /\s/.test(speaker)) speaker = surname;
   const out: Saying = { speaker, content: content.replace(/\s*[.]\s*$/, '') };
   if (who !== undefined) out.speakerSlug = who.slug;
   return out;

@@ -80,6 +80,14 @@ function slugsByGroup(
 const found = new WeakMap<Gazetteer, Map<string, readonly Mention[]>>();
 const FOUND_LIMIT = 50_000;
 
+/** The surname a headline calls a gazetteer person by: the last word of their name. */
+export function surnameOf(gazetteer: Gazetteer, slug: string): string | undefined {
+  return gazetteer.people
+    .find((p) => p.slug === slug)
+    ?.name.split(/\s+/)
+    .at(-1);
+}
+
 /** Every gazetteer name or keyword in `text`, in text order (shared and frozen: callers only read it). */
 export function findMentions(text: string, gazetteer: Gazetteer): readonly Mention[] {
   let memo = found.get(gazetteer);

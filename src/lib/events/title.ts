@@ -4,7 +4,7 @@
  */
 import type { Gazetteer } from '../model.ts';
 import { asides } from './clauses.ts';
-import { findMentions } from './tagger.ts';
+import { findMentions, surnameOf } from './tagger.ts';
 import { headlineTense, sayingHeadline, thirdPerson } from './headline.ts';
 import { capitalise, isFunctionWord, tokenize } from './text.ts';
 import type { Candidate } from './types.ts';
@@ -204,7 +204,7 @@ export function nameRoleSubject(text: string, gazetteer: Gazetteer): string {
   const nameWords = new Set(person.name.toLowerCase().split(/\s+/));
   const said = text.slice(m.start, m.end).toLowerCase().split(/\s+/);
   if (said.some((w) => nameWords.has(w))) return text;
-  return `${person.name.split(/\s+/).at(-1) ?? person.name}${text.slice(m.end)}`;
+  return `${surnameOf(gazetteer, m.slug) ?? person.name}${text.slice(m.end)}`;
 }
 
 /** "meets with X" reads as "meets X"; for an event that happened, "plan to travel" is "travel". */

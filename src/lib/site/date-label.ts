@@ -2,8 +2,8 @@
  * Date labels that say how precise a date is: "Sun, Nov 30, 2025", "Week of Nov 24, 2025", "October 2025",
  * "Mid-November 2025", "Spring 2025", "2022". Formatted with date-fns on UTC dates, so no time zone shifts them.
  */
-import { differenceInCalendarDays, format } from 'date-fns';
-import { toUtc } from '../dates/calendar.ts';
+import { format } from 'date-fns';
+import { addDays, dayNumber, toUtc } from '../dates/calendar.ts';
 import type { DateModifier, IsoDate, Precision } from '../model.ts';
 
 /** The date fields of an event that a label needs. */
@@ -68,8 +68,7 @@ function formatLabel(e: DatedLike): string {
       const weeks = weekCount(e);
       if (weeks === 1) return `Week of ${format(start, 'MMM d, yyyy')}`;
       // Reports that disagree on the week ("next week" said on two days) span several: say so.
-      const last = toUtc(e.end ?? e.date);
-      last.setUTCDate(last.getUTCDate() - 6);
+      const last = toUtc(addDays(e.end ?? e.date, -6));
       const sameYear = last.getUTCFullYear() === start.getUTCFullYear();
       const from = format(start, sameYear ? 'MMM d' : 'MMM d, yyyy');
       return `Weeks of ${from} ${weeks === 2 ? 'and' : 'to'} ${format(last, 'MMM d, yyyy')}`;
@@ -114,7 +113,7 @@ function formatDatetime(e: DatedLike): string {
 /** How many weeks a week-precision date spans (1 unless reports of different weeks were joined). */
 function weekCount(e: DatedLike): number {
   if (e.end === undefined) return 1;
-  return Math.max(1, Math.round((differenceInCalendarDays(toUtc(e.end), toUtc(e.date)) + 1) / 7));
+  return Math.max(1, Math.round((dayNumber(e.end) - dayNumber(e.date) + 1) / 7));
 }
 
 /** The precision note of one event: a span of several weeks is not "that week". */
