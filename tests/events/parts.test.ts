@@ -10,7 +10,7 @@ import { buildEvents } from '../../src/lib/events/index.ts';
 import { tagText } from '../../src/lib/events/tagger.ts';
 import { cleanClause, shorten } from '../../src/lib/events/title.ts';
 import type { TimelineEvent } from '../../src/lib/model.ts';
-import { dated, GAZETTEER } from '../fixtures/events/build.ts';
+import { dated, GAZETTEER, timelineEvent } from '../fixtures/events/build.ts';
 
 const cite = (source: string, sentence: number, quote: string) => ({
   source,
@@ -74,18 +74,8 @@ describe('ids', () => {
 });
 
 describe('curation', () => {
-  const ev = (id: string, sources = [cite('a', 0, 'Q.')]): TimelineEvent => ({
-    id,
-    title: id,
-    date: '2025-11-30',
-    precision: 'day',
-    status: 'happened',
-    actors: [],
-    places: [],
-    topics: [],
-    sources,
-    summary: '',
-  });
+  const ev = (id: string, sources = [cite('a', 0, 'Q.')]): TimelineEvent =>
+    timelineEvent({ id, title: id, sources, summary: '' });
   const sum = (s: readonly { quote: string }[]) => s.map((c) => c.quote).join(' ');
 
   it('retitles, redates, hides, merges and splits; reports unknown ids', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
 import { htmlText, plainText } from '../../src/lib/site/plain-text.ts';
 import { eventToMarkdown } from '../../src/lib/write/front-matter.ts';
+import { timelineEvent } from '../fixtures/events/build.ts';
 
 describe('htmlText', () => {
   it('drops tags, joins blocks with a space and decodes character references', () => {
@@ -26,18 +27,10 @@ describe('htmlText', () => {
   it('property: gives the text plainText gives for the Markdown the ingest writes', async () => {
     const renderer = await createSatteriMarkdownProcessor({ features: { gfm: false, smartPunctuation: false } });
     const body = (summary: string) =>
-      eventToMarkdown({
-        id: 'e',
-        title: 't',
-        date: '2025-11-30',
-        precision: 'day',
-        status: 'happened',
-        actors: [],
-        places: [],
-        topics: [],
-        sources: [],
-        summary,
-      }).replace(/^---\n[\s\S]*?\n---\n/, '');
+      eventToMarkdown(timelineEvent({ id: 'e', title: 't', sources: [], summary })).replace(
+        /^---\n[\s\S]*?\n---\n/,
+        '',
+      );
     const text = fc.string({ unit: fc.constantFrom(...'ab &<>"\'*_`#[]()!\\-.:1\t;x/|=+~'.split('')) });
     const summary = fc.oneof(
       text,

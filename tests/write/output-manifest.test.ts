@@ -17,6 +17,7 @@ import {
   writeManifest,
 } from '../../src/lib/write/output-manifest.ts';
 import { readPreviousEvents, readPreviousEventsKnown } from '../../src/lib/write/previous-events.ts';
+import { timelineEvent } from '../fixtures/events/build.ts';
 
 /** Text as articles hold it, and the characters YAML and Markdown treat specially. */
 const text = fc.oneof(
@@ -68,18 +69,10 @@ describe('output manifest', () => {
   it('round-trips text that is only or ends in white space (found by the property below)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
     for (const quote of ['\n', ' ', '\u0085', 'a\n\n', '\u2028x', 'x\u00a0']) {
-      const e: TimelineEvent = {
-        id: '2025-11-30-a',
+      const e = timelineEvent({
         title: quote,
-        date: '2025-11-30',
-        precision: 'day',
-        status: 'happened',
-        actors: [],
-        places: [],
-        topics: [],
         sources: [{ source: 's', quote, paragraph: 0, sentence: 0, rule: 'weekday' }],
-        summary: 'S.',
-      };
+      });
       writeFileSync(join(dir, 'e.md'), eventToMarkdown(e));
       const [read] = readPreviousEvents(dir);
       expect(read?.title).toBe(quote);
@@ -108,18 +101,13 @@ describe('output manifest', () => {
   it('is trusted only for files whose fingerprint it recorded', () => {
     const out = mkdtempSync(join(tmpdir(), 'manifest-out-'));
     const cache = mkdtempSync(join(tmpdir(), 'manifest-cache-'));
-    const e = (id: string, quote: string): TimelineEvent => ({
-      id,
-      title: `Title of ${id}`,
-      date: '2025-11-30',
-      precision: 'day',
-      status: 'happened',
-      actors: [],
-      places: [],
-      topics: [],
-      sources: [{ source: 's', quote, paragraph: 0, sentence: 0, rule: 'weekday' }],
-      summary: quote,
-    });
+    const e = (id: string, quote: string): TimelineEvent =>
+      timelineEvent({
+        id,
+        title: `Title of ${id}`,
+        sources: [{ source: 's', quote, paragraph: 0, sentence: 0, rule: 'weekday' }],
+        summary: quote,
+      });
     const events = [e('2025-11-30-a', 'One.'), e('2025-11-30-b', 'Two.')];
     for (const x of events) writeFileSync(join(out, `${x.id}.md`), eventToMarkdown(x));
     const scan = scanEventFiles(out);
