@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib/errors.ts';
@@ -11,6 +10,7 @@ import { tagText } from '../../src/lib/events/tagger.ts';
 import { cleanClause, shorten } from '../../src/lib/events/title.ts';
 import type { TimelineEvent } from '../../src/lib/model.ts';
 import { dated, GAZETTEER, timelineEvent } from '../fixtures/events/build.ts';
+import { tempDir } from '../support/temp.ts';
 
 const cite = (source: string, sentence: number, quote: string) => ({
   source,
@@ -136,7 +136,7 @@ describe('gazetteer and tagger', () => {
   it('loads the project gazetteer, with countries that are places', () => {
     const g = loadGazetteer(join(process.cwd(), 'content/gazetteer'));
     expect(g.people.length).toBeGreaterThan(5);
-    const dir = mkdtempSync(join(tmpdir(), 'gaz-'));
+    const dir = tempDir('gaz-');
     writeFileSync(join(dir, 'people.yaml'), '- slug: a\n  name: A\n  country: nowhere\n');
     writeFileSync(join(dir, 'places.yaml'), '');
     writeFileSync(join(dir, 'topics.yaml'), '');

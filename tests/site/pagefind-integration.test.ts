@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,9 +12,10 @@ import {
   RECENT_BUNDLE,
   withoutSortKeys,
 } from '../../src/integrations/pagefind.ts';
+import { tempDir } from '../support/temp.ts';
 
 describe('serving the last built index in astro dev', () => {
-  const bundle = join(mkdtempSync(join(tmpdir(), 'pf-')), 'pagefind');
+  const bundle = join(tempDir('pf-'), 'pagefind');
   mkdirSync(join(bundle, 'index'), { recursive: true });
   writeFileSync(join(bundle, 'pagefind.js'), '//');
   writeFileSync(join(bundle, 'index', 'en_1.pf_index'), 'x');
@@ -36,7 +36,7 @@ describe('serving the last built index in astro dev', () => {
 
 /** Write `files` (path → HTML) under a new folder; returns it. */
 function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pf-site-'));
+  const dir = tempDir('pf-site-');
   for (const [path, html] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), html);
@@ -53,7 +53,7 @@ function page(title: string, date?: string, body = `<p>${title} talks</p>`): str
 describe("the header search's view of pagefind.js", () => {
   /** The modal entry next to a stand-in for Pagefind's module, which records what the entry passes on. */
   async function load(entry: string, api: string) {
-    const bundle = join(mkdtempSync(join(tmpdir(), 'pf-')), 'pagefind');
+    const bundle = join(tempDir('pf-'), 'pagefind');
     mkdirSync(join(bundle, MODAL_BUNDLE), { recursive: true });
     mkdirSync(join(bundle, dirname(api)), { recursive: true });
     writeFileSync(
