@@ -8,7 +8,7 @@ import type { Gazetteer } from '../model.ts';
 import { isPlanned } from './candidates.ts';
 import { corpusWeights, overlap, sentenceBag, textBag } from './similarity.ts';
 import type { Bag, Weights } from './similarity.ts';
-import { findMentions as tagMentions, tagText } from './tagger.ts';
+import { possessiveAt, findMentions as tagMentions, tagText } from './tagger.ts';
 import { keyTerms, termKey, tokenize } from './text.ts';
 import type { Candidate, LeftOut, SentenceInfo } from './types.ts';
 import { WORK_STATS } from './work-stats.ts';
@@ -45,11 +45,23 @@ export function namesPastAction(text: string, gazetteer: Gazetteer): boolean {
   return tagMentions(text, gazetteer).some((m) => m.kind === 'person' && PAST_VERB.test(text.slice(m.end)));
 }
 
-/** Key bag of a candidate's clause. */
+/** Clause bags already made, per gazetteer and candidate: three steps ask for most candidates' bags. */
+const clauseBags = new WeakMap<Gazetteer, WeakMap<Candidate, { text: string; bag: Bag }>>();
+
+/** Key bag of a candidate's clause (a new set: callers add to it). */
 export function clauseBag(c: Candidate, gazetteer: Gazetteer): Set<string> {
   const text = c.subject === undefined ? c.clause : `${c.subject} ${c.clause}`;
+  let made = clauseBags.get(gazetteer);
+  if (made === undefined) {
+    made = new WeakMap();
+    clauseBags.set(gazetteer, made);
+  }
+  const hit = made.get(c);
+  if (hit !== undefined && hit.text === text) return new Set(hit.bag);
   const tags = tagText(text, gazetteer);
-  return textBag(keyTerms(text), tags.actors, tags.places);
+  const bag = textBag(keyTerms(text), tags.actors, tags.places);
+  made.set(c, { text, bag });
+  return new Set(bag);
 }
 
 /** Date `c` as `from` moved by `days` ("a day before …"), at `from`'s precision; `how` names the anchoring in the rule. */
@@ -73,14 +85,37 @@ export function resolveMentions(
   const pending = candidates.filter((c) => c.expression.anchor.kind === 'unresolved');
   const resolved = new Set(candidates.filter((c) => c.expression.anchor.kind !== 'unresolved'));
   if (pending.length === 0) return { kept: [...candidates], leftOut: [] };
-  const bags = new Map(candidates.map((t) => [t, sentenceBag(t.info)]));
-  const postings = keyPostings(candidates, (t) => bags.get(t) ?? sentenceBag(t.info));
-  const byDoc = new Map<number, Candidate[]>();
-  for (const t of candidates) {
-    const list = byDoc.get(t.info.doc);
-    if (list === undefined) byDoc.set(t.info.doc, [t]);
-    else list.push(t);
+  // What each named event says (its mention's bag), worked out once for every pass.
+  const asked = new Map<Candidate, Bag>();
+  for (const c of pending) {
+    const { mention } = c.expression.anchor as { mention: string };
+    if (mention.trim() === '') continue;
+    const tags = tagText(mention, gazetteer);
+    asked.set(c, textBag(keyTerms(mention), tags.actors, tags.places));
   }
+  const postings = mentionPostings(candidates, asked.values());
+  // One bag per sentence (a sentence often holds several candidates), made when first scored.
+  const bags = new Map<SentenceInfo, Bag>();
+  const bagOf = (s: SentenceInfo): Bag => {
+    let bag = bags.get(s);
+    if (bag === undefined) {
+      bag = sentenceBag(s);
+      bags.set(s, bag);
+    }
+    return bag;
+  };
+  let byDoc: Map<number, Candidate[]> | undefined;
+  const sameDoc = (doc: number): readonly Candidate[] => {
+    if (byDoc === undefined) {
+      byDoc = new Map();
+      for (const t of candidates) {
+        const list = byDoc.get(t.info.doc);
+        if (list === undefined) byDoc.set(t.info.doc, [t]);
+        else list.push(t);
+      }
+    }
+    return byDoc.get(doc) ?? [];
+  };
   // Chains ("a week after the Geneva talks", which a day-before refers to) resolve over a few passes.
   for (let pass = 0; pass < 3 && pending.some((c) => !resolved.has(c)); pass++) {
     for (const c of pending) {
@@ -89,7 +124,7 @@ export function resolveMentions(
       if (mention.trim() === '') {
         // "earlier in the day": the nearest dated event before it in the same document.
         let prior: Candidate | undefined;
-        for (const t of byDoc.get(c.info.doc) ?? []) {
+        for (const t of sameDoc(c.info.doc)) {
           if (!resolved.has(t) || t.info.sentence >= c.info.sentence || t.start === '') continue;
           if (
             prior === undefined ||
@@ -103,8 +138,7 @@ export function resolveMentions(
         resolved.add(c);
         continue;
       }
-      const tags = tagText(mention, gazetteer);
-      const bag = textBag(keyTerms(mention), tags.actors, tags.places);
+      const bag = asked.get(c) as Bag;
       // The best-matching sentence (one point more in the same document; ties → the earlier candidate).
       const best = bestByKeys(bag, postings, w, {
         floor: ANCHOR.mention,
@@ -112,7 +146,7 @@ export function resolveMentions(
         score: (t) => {
           if (t === c || t.start === '' || !resolved.has(t)) return undefined;
           WORK_STATS.mentions += 1;
-          return overlap(bag, bags.get(t) ?? sentenceBag(t.info), w) + (t.info.doc === c.info.doc ? 1 : 0);
+          return overlap(bag, bagOf(t.info), w) + (t.info.doc === c.info.doc ? 1 : 0);
         },
         before: (a, b) => a.n < b.n,
       });
@@ -125,6 +159,31 @@ export function resolveMentions(
     kept: candidates.filter((c) => resolved.has(c)),
     leftOut: pending.filter((c) => !resolved.has(c)),
   };
+}
+
+/**
+ * `keyPostings` of the candidates' sentence bags, for the keys the mentions ask about only (the same lists, in the
+ * same order): most of a corpus's keys are never asked about, and its sentences' bags need not be built for them.
+ */
+function mentionPostings(candidates: readonly Candidate[], asked: Iterable<Bag>): KeyPostings<Candidate> {
+  // Asked-about terms and tags by their bare text: a sentence's own are looked up without making its keys.
+  const terms = new Set<string>();
+  const actors = new Set<string>();
+  const places = new Set<string>();
+  for (const bag of asked)
+    for (const k of bag) (k.startsWith('t:') ? terms : k.startsWith('a:') ? actors : places).add(k.slice(2));
+  const byKey = new Map<string, Candidate[]>();
+  const list = (key: string, t: Candidate) => {
+    const items = byKey.get(key);
+    if (items === undefined) byKey.set(key, [t]);
+    else items.push(t);
+  };
+  for (const t of candidates) {
+    for (const x of t.info.terms) if (terms.has(x)) list(`t:${x}`, t);
+    for (const x of t.info.tags.actors) if (actors.has(x)) list(`a:${x}`, t);
+    for (const x of t.info.tags.places) if (places.has(x)) list(`p:${x}`, t);
+  }
+  return { byKey };
 }
 
 /** The noun of an anaphor ("That attack" → attack) appears in `s`, or a numeral anaphor finds several actors. */
@@ -160,6 +219,11 @@ export function quotationCloser(sentences: readonly SentenceInfo[]): Map<number,
       paragraph = s.paragraph;
     }
     let inside = open.length > 0;
+    // Most sentences hold no curly quotation mark: nothing to scan.
+    if (!s.text.includes('“') && !s.text.includes('”')) {
+      if (inside) open.push(s.sentence);
+      continue;
+    }
     for (const ch of s.text) {
       if (ch === '“') inside = true;
       else if (ch === '”') {
@@ -171,6 +235,13 @@ export function quotationCloser(sentences: readonly SentenceInfo[]): Map<number,
     if (inside) open.push(s.sentence);
   }
   return out;
+}
+
+/** True when the bags share a person or a rare word: what ties a sentence to an event across a paragraph break. */
+function sharesRareKey(bag: Bag, other: Bag, w: Weights): boolean {
+  for (const k of bag)
+    if (other.has(k) && (k.startsWith('a:') || (w.idf.get(k) ?? w.unseen) >= ANCHOR.rareIdf)) return true;
+  return false;
 }
 
 /**
@@ -241,11 +312,7 @@ export function attachUndated(
         // "X met with Y for four hours" tells of the meeting that happened, not of the trip still planned.
         if (c.planned && past) score -= ANCHOR.attach;
         // Across a paragraph break only a shared person or a rare word ties a sentence to an event ("Ukraine" and "Russian" do not).
-        if (
-          !samePara &&
-          ![...bag].some((k) => bagOf(c).has(k) && (k.startsWith('a:') || (w.idf.get(k) ?? w.unseen) >= ANCHOR.rareIdf))
-        )
-          continue;
+        if (!samePara && !sharesRareKey(bag, bagOf(c), w)) continue;
         if (score > bestScore) {
           best = c;
           bestScore = score;
@@ -270,7 +337,7 @@ export function attachUndated(
  */
 export function attachBySameActors(
   left: readonly LeftOut[],
-  sentences: ReadonlyMap<string, SentenceInfo>,
+  sentenceAt: (source: string, sentence: number) => SentenceInfo | undefined,
   candidates: readonly Candidate[],
   gazetteer: Gazetteer,
   w: Weights,
@@ -278,7 +345,7 @@ export function attachBySameActors(
   const people = (text: string) =>
     new Set(
       tagMentions(text, gazetteer)
-        .filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end)))
+        .filter((m) => m.kind === 'person' && !possessiveAt(text, m.end))
         .map((m) => m.slug),
     );
   // The rule needs exactly the same people: cores are looked up by their set of people.
@@ -299,7 +366,7 @@ export function attachBySameActors(
   const postings = new Map<string, KeyPostings<{ c: Candidate; bag: Bag; order: number }>>();
   const out: LeftOut[] = [];
   for (const l of left) {
-    const s = sentences.get(`${l.source}#${l.sentence}`);
+    const s = sentenceAt(l.source, l.sentence);
     const mine = s === undefined || l.reason !== 'no-date-no-context' ? new Set<string>() : people(s.text);
     let best: Candidate | undefined;
     const key = actorsKey(mine);

@@ -8,7 +8,7 @@ import type { Gazetteer, TimeExpression } from '../model.ts';
 import { clauseSpans } from './clauses.ts';
 import { isRelativeOpening, nounPhraseBefore, participlePhrase, sayingOf } from './subjects.ts';
 import type { Span } from './clauses.ts';
-import { findMentions, tagText } from './tagger.ts';
+import { findMentions, possessiveAt, tagText } from './tagger.ts';
 import { keyTerms, tokenize } from './text.ts';
 import type { Candidate, DatedDocument, SentenceInfo } from './types.ts';
 
@@ -134,7 +134,7 @@ export function extractCandidates(
         span.start > 0
       ) {
         const person = findMentions(text.slice(0, span.start), gazetteer)
-          .filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end)))
+          .filter((m) => m.kind === 'person' && !possessiveAt(text, m.end))
           .at(-1);
         if (person !== undefined) subject = text.slice(person.start, person.end);
       }

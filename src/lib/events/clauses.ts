@@ -2,6 +2,7 @@
  * Clause spans inside a sentence: where a clause starts (punctuation, subordinators, relative
  * pronouns, "that" complements) and which span belongs to each time expression.
  */
+import { allMatches } from '../dates/regex.ts';
 
 /** A half-open span of a sentence's text. */
 export interface Span {
@@ -25,15 +26,18 @@ const AFTER_COMMA_ONLY = new Set(['as', 'after', 'including', 'saying', 'adding'
 /** A sentence opening with a subordinate clause ("When X met …, Y said …"). */
 const SUBORDINATE_OPENING = /^\W*(?:when|while|although|though|because|once|whereas|if)\s/i;
 
-/** Paired dashes and parentheses: asides a clause skips over. */
+const PARENTHESES = /\(([^()]*)\)/g;
+const INCLUDING = /,\s+including\s[^,]{1,80},/g;
+const ASIDE_DASH = /\s[—–]\s?|—\s?|\s-{1,2}\s/g;
+
+/** Paired dashes and parentheses: asides a clause skips over (every title is cleaned: no `matchAll` copies). */
 export function asides(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/\(([^()]*)\)/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(PARENTHESES, text)) out.push({ start: m.index, end: m.index + m[0].length });
   // ", including A and B, held …": a list set off by commas inside the subject.
-  for (const m of text.matchAll(/,\s+including\s[^,]{1,80},/g))
-    out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(INCLUDING, text)) out.push({ start: m.index, end: m.index + m[0].length });
   // A spaced dash or an em dash sets off an aside; an unspaced en dash joins a compound ("U.S.–Ukraine").
-  const dashes = [...text.matchAll(/\s[—–]\s?|—\s?|\s-{1,2}\s/g)];
+  const dashes = allMatches(ASIDE_DASH, text);
   for (let i = 0; i + 1 < dashes.length; i += 2) {
     const a = dashes[i];
     const b = dashes[i + 1];

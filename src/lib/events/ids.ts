@@ -9,7 +9,7 @@ import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { slug } from 'github-slugger';
 import { toUtc } from '../dates/calendar.ts';
 import type { Citation, IsoDate, Precision } from '../model.ts';
-import { keyTerms, tokenize } from './text.ts';
+import { keyTerms, tokenize, wordKey } from './text.ts';
 
 /** An event on disk, for stable ids. */
 export interface PreviousEvent {
@@ -34,6 +34,9 @@ const SEASONS = [
   'winter',
 ];
 
+/** ISO week prefixes by date: date-fns builds several dates per call, and a corpus has few distinct dates. */
+const WEEK_PREFIX = new Map<IsoDate, string>();
+
 /** The date part of an id, as precise as the event: `2025-11-30`, `2025-w49`, `2025-10`, `2025-spring`, `2022`. */
 export function datePrefix(date: IsoDate, precision: Precision): string {
   const year = date.slice(0, 4);
@@ -41,8 +44,13 @@ export function datePrefix(date: IsoDate, precision: Precision): string {
     case 'day':
       return date;
     case 'week': {
-      const d = new UTCDate(toUtc(date));
-      return `${getISOWeekYear(d)}-w${String(getISOWeek(d)).padStart(2, '0')}`;
+      let week = WEEK_PREFIX.get(date);
+      if (week === undefined) {
+        const d = new UTCDate(toUtc(date));
+        week = `${getISOWeekYear(d)}-w${String(getISOWeek(d)).padStart(2, '0')}`;
+        WEEK_PREFIX.set(date, week);
+      }
+      return week;
     }
     case 'month':
       return date.slice(0, 7);
@@ -94,18 +102,13 @@ export function keyWordSlug(text: string): string {
     // A possessor ("Zelenskyy’s chief of staff") and verbs of saying or being say nothing of the event.
     if (/['’]s$/.test(t.lower) || SLUG_SKIP.has(t.lower)) continue;
     const bare = t.lower.replace(/['’]/g, '');
-    const k = keyTerms(t.text)[0];
-    if (k === undefined || !keys.has(k)) continue;
+    const k = wordKey(t.lower);
+    if (k === null || !keys.has(k)) continue;
     if (words.includes(bare)) continue;
     words.push(bare);
     if (words.length >= 3 && words.join('-').length >= 32) break;
   }
   return slug(words.join(' ')).replace(/-+/g, '-').replace(/^-|-$/g, '') || 'event';
-}
-
-/** A citation's identity across runs: the source and the exact quote. */
-export function citationKey(c: Pick<Citation, 'source' | 'quote'>): string {
-  return `${c.source}\u0000${c.quote}`;
 }
 
 /**
@@ -117,19 +120,24 @@ export function assignIds(
   events: ReadonlyArray<{ natural: string; prefix?: string; citations: readonly Citation[] }>,
   previous: readonly PreviousEvent[],
 ): string[] {
-  const prevByKey = new Map<string, string[]>();
+  // A citation's identity across runs is its source and exact quote: previous ids by source, then quote.
+  const prevByKey = new Map<string, Map<string, string[]>>();
   for (const p of previous)
     for (const c of p.sources) {
-      const key = citationKey(c);
-      const list = prevByKey.get(key);
-      if (list === undefined) prevByKey.set(key, [p.id]);
+      let quotes = prevByKey.get(c.source);
+      if (quotes === undefined) {
+        quotes = new Map();
+        prevByKey.set(c.source, quotes);
+      }
+      const list = quotes.get(c.quote);
+      if (list === undefined) quotes.set(c.quote, [p.id]);
       else list.push(p.id);
     }
   const pairs: Array<{ event: number; id: string; shared: number }> = [];
   events.forEach((e, i) => {
     const counts = new Map<string, number>();
     for (const c of e.citations)
-      for (const id of new Set(prevByKey.get(citationKey(c)) ?? [])) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const id of new Set(prevByKey.get(c.source)?.get(c.quote) ?? [])) counts.set(id, (counts.get(id) ?? 0) + 1);
     // An id whose date no longer fits, or that says nothing (`2025-11-28-event`), is minted afresh.
     for (const [id, shared] of counts)
       if (e.prefix === undefined || keepable(id, e.prefix)) pairs.push({ event: i, id, shared });

@@ -12,6 +12,7 @@ import type { PreviousEvent } from './ids.ts';
 import { mergeCandidates, PRECISION_RANK } from './merge.ts';
 import type { Cluster, MergeInput } from './merge.ts';
 import { corpusWeights, sentenceBag } from './similarity.ts';
+import type { Weights } from './similarity.ts';
 import { actorsOf, subjectCountry } from './subjects.ts';
 import { keyTerms } from './text.ts';
 import { eventStatus } from './status.ts';
@@ -37,6 +38,21 @@ export interface BuildOptions {
 export interface BuildResult {
   events: TimelineEvent[];
   report: EventsReport;
+}
+
+/** A set of (source, sentence) pairs: the report looks up every sentence of the corpus, without a key string each. */
+class SentenceSet {
+  private readonly bySource = new Map<string, Set<number>>();
+
+  add(source: string, sentence: number): void {
+    const set = this.bySource.get(source);
+    if (set === undefined) this.bySource.set(source, new Set([sentence]));
+    else set.add(sentence);
+  }
+
+  has(source: string, sentence: number): boolean {
+    return this.bySource.get(source)?.has(sentence) === true;
+  }
 }
 
 /** Quotes kept per source per event; further sentences are reported as `attached-to:<id>`. */
@@ -103,6 +119,78 @@ function eventTags(cited: readonly Cited[]): Pick<TimelineEvent, 'actors' | 'pla
     places: rank(cited.map((c) => c.info.tags.places)),
     topics: rank(cited.map((c) => c.info.tags.topics)),
   };
+}
+
+/** A title one member (or a sentence attached to it) offers; `rate` scores it, only when there is a choice. */
+interface TitleOption {
+  t: { text: string; cut: boolean };
+  rate: () => number;
+  ref: IsoDate;
+  n: number;
+  exact: boolean;
+  /** `doc:sentence` of the sentence the title was built from. */
+  from: string;
+}
+
+/** The best of several title options: at the event's own precision first, then by score, earlier reports first. */
+function bestOption(options: readonly TitleOption[]): TitleOption | undefined {
+  return options
+    .map((o) => ({ o, score: o.rate() }))
+    .sort(
+      (a, b) =>
+        Number(b.o.exact) - Number(a.o.exact) || b.score - a.score || compareIso(a.o.ref, b.o.ref) || a.o.n - b.o.n,
+    )[0]?.o;
+}
+
+/**
+ * How central a title's words are to the event (rare terms the event's other quotes share with it), plus 2 when
+ * the title names the event's own noun: the term most of its quotes share ("talks", "resignation").
+ */
+function centralityOf(cited: readonly Cited[], weights: Weights): (text: string, sentence: string) => number {
+  // How many of the event's quotes hold each term, and each quote's terms: "another quote holds t" in O(1).
+  const quotesWith = new Map<string, number>();
+  const termsOf = new Map<string, Set<string>>();
+  for (const x of cited) {
+    const terms = new Set(x.info.terms);
+    termsOf.set(`${x.info.doc}:${x.info.sentence}`, terms);
+    for (const t of terms) quotesWith.set(t, (quotesWith.get(t) ?? 0) + 1);
+  }
+  const headTerm = [...quotesWith]
+    .filter(([, n]) => n >= 2)
+    .sort(
+      ([a, x], [b, y]) =>
+        y * (weights.idf.get(`t:${b}`) ?? 0) - x * (weights.idf.get(`t:${a}`) ?? 0) || (a < b ? -1 : 1),
+    )[0]?.[0];
+  return (text, sentence) => {
+    const mine = keyTerms(text);
+    const own = termsOf.get(sentence);
+    let sum = 0;
+    for (const t of mine)
+      if ((quotesWith.get(t) ?? 0) - (own?.has(t) === true ? 1 : 0) > 0) sum += weights.idf.get(`t:${t}`) ?? 0;
+    return Math.min(sum, 12) / 3 + (headTerm !== undefined && mine.includes(headTerm) ? 2 : 0);
+  };
+}
+
+/** The clause of the member reported first, without its dates: the title when no option made one. */
+function firstClause(
+  k: Cluster,
+  exprsOf: (c: Candidate) => readonly TimeExpression[],
+  publishedOf: (doc: number) => string,
+): string {
+  const first = [...k.members].sort(
+    (a, b) =>
+      compareIso(publishedOf(a.info.doc), publishedOf(b.info.doc)) ||
+      (a.info.source < b.info.source ? -1 : a.info.source > b.info.source ? 1 : 0) ||
+      a.n - b.n,
+  )[0] as Candidate;
+  return cleanClause(
+    withoutDates(
+      first.clause,
+      exprsOf(first)
+        .filter((e) => e.start >= first.clauseStart && e.end <= first.clauseEnd)
+        .map((e) => ({ start: e.start - first.clauseStart, end: e.end - first.clauseStart, text: e.text })),
+    ),
+  );
 }
 
 /** The words that open what a candidate is about: its borrowed subject, an anaphor's antecedent, or its own clause. */
@@ -175,7 +263,7 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
   const found = candidates.length;
   const resolved = resolveMentions(candidates, gazetteer, weights);
   candidates = resolved.kept;
-  const unresolvedSentences = new Set(resolved.leftOut.map((c) => `${c.info.doc}:${c.info.sentence}`));
+  const unresolvedSentences = new Set(resolved.leftOut.map((c) => c.info));
 
   let attachedCount = 0;
   const byDoc = docs.map((): Candidate[] => []);
@@ -187,8 +275,16 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     leftOut.push(...free);
   });
 
-  const byKey = new Map(all.map((s) => [`${s.source}#${s.sentence}`, s]));
-  const stillLeft = attachBySameActors(leftOut.splice(0), byKey, candidates, gazetteer, weights);
+  // A left-out sentence by its source and number (the last such sentence, as a map by both would give).
+  const bySource = new Map<string, SentenceInfo[]>();
+  for (const s of all) {
+    const list = bySource.get(s.source);
+    if (list === undefined) bySource.set(s.source, [s]);
+    else list.push(s);
+  }
+  const sentenceAt = (source: string, sentence: number) =>
+    bySource.get(source)?.findLast((s) => s.sentence === sentence);
+  const stillLeft = attachBySameActors(leftOut.splice(0), sentenceAt, candidates, gazetteer, weights);
   leftOut.push(...stillLeft);
   for (const c of candidates) attachedCount += c.attached.length;
   const inputs: MergeInput[] = candidates.map((c) => {
@@ -230,53 +326,27 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     const cited = citationsOf(k, publishedOf);
     const exprsOf = (c: Candidate) => docs[c.info.doc]?.expressions[c.info.sentence] ?? [];
     const status = eventStatus(k.members);
-    // How many of the event's quotes hold each term, and each quote's terms: "another quote holds t" in O(1).
-    const quotesWith = new Map<string, number>();
-    const termsOf = new Map<string, Set<string>>();
-    for (const x of cited) {
-      const terms = new Set(x.info.terms);
-      termsOf.set(`${x.info.doc}:${x.info.sentence}`, terms);
-      for (const t of terms) quotesWith.set(t, (quotesWith.get(t) ?? 0) + 1);
-    }
-    // How central a title's words are: rare terms the event's other quotes share with it.
-    const centrality = (text: string, sentence: string) => {
-      const mine = new Set(keyTerms(text));
-      const own = termsOf.get(sentence);
-      let sum = 0;
-      for (const t of mine)
-        if ((quotesWith.get(t) ?? 0) - (own?.has(t) === true ? 1 : 0) > 0) sum += weights.idf.get(`t:${t}`) ?? 0;
-      return Math.min(sum, 12) / 3;
+    // Scores only decide between two or more options: built on first use.
+    let central: ((text: string, sentence: string) => number) | undefined;
+    const centrality2 = (text: string, sentence: string) => {
+      central ??= centralityOf(cited, weights);
+      return central(text, sentence);
     };
-    // The event's own noun: the term most of its quotes share ("talks", "resignation").
-    const termCount = new Map<string, number>();
-    for (const x of cited) for (const t of new Set(x.info.terms)) termCount.set(t, (termCount.get(t) ?? 0) + 1);
-    const headTerm = [...termCount]
-      .filter(([, n]) => n >= 2)
-      .sort(
-        ([a, x], [b, y]) =>
-          y * (weights.idf.get(`t:${b}`) ?? 0) - x * (weights.idf.get(`t:${a}`) ?? 0) || (a < b ? -1 : 1),
-      )[0]?.[0];
-    const centralityOf = centrality;
-    const centrality2 = (text: string, sentence: string) =>
-      centralityOf(text, sentence) + (headTerm !== undefined && keyTerms(text).includes(headTerm) ? 2 : 0);
     const previousText = (c: Candidate) => {
       const prev = infos[c.info.doc]?.[c.info.sentence - 1];
       return prev !== undefined && prev.paragraph === c.info.paragraph ? prev.text : undefined;
     };
-    const options = k.members.map((c) => {
+    const options: TitleOption[] = k.members.map((c) => {
       const t = candidateTitle(c, exprsOf(c), gazetteer, status, previousText(c));
-      let score = titleScore(t, c, gazetteer) + centrality2(t.text, `${c.info.doc}:${c.info.sentence}`);
-      if (c.mention) score -= 2;
-      if (c.precision !== dm.precision) score -= 3;
-      if (c.info.segmentKind === 'caption') score -= 2;
-      return {
-        t,
-        score,
-        ref: c.info.referenceDate,
-        n: c.n,
-        exact: c.precision === dm.precision && !c.mention,
-        from: `${c.info.doc}:${c.info.sentence}`,
+      const from = `${c.info.doc}:${c.info.sentence}`;
+      const rate = () => {
+        let score = titleScore(t, c, gazetteer) + centrality2(t.text, from);
+        if (c.mention) score -= 2;
+        if (c.precision !== dm.precision) score -= 3;
+        if (c.info.segmentKind === 'caption') score -= 2;
+        return score;
       };
+      return { t, rate, ref: c.info.referenceDate, n: c.n, exact: c.precision === dm.precision && !c.mention, from };
     });
     // A title built from a sentence attached to member `c`: scored by the people it names and how central it is.
     const attachedOption = (
@@ -285,15 +355,17 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
       sentence: SentenceInfo,
       order: number,
       exact: boolean,
-    ) => {
-      const names = new Set(
-        findMentions(t.text, gazetteer)
-          .filter((m) => m.kind !== 'topic')
-          .map((m) => m.slug),
-      ).size;
+    ): TitleOption => {
       const from = `${sentence.doc}:${sentence.sentence}`;
-      const score = (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, from);
-      return { t, score, ref: c.info.referenceDate, n: c.n + order, exact, from };
+      const rate = () => {
+        const names = new Set(
+          findMentions(t.text, gazetteer)
+            .filter((m) => m.kind !== 'topic')
+            .map((m) => m.slug),
+        ).size;
+        return (t.cut ? -1 : 0) + Math.min(names, 3) + 1 + centrality2(t.text, from);
+      };
+      return { t, rate, ref: c.info.referenceDate, n: c.n + order, exact, from };
     };
     if (!k.members.some((c) => c.statement && !c.mention)) {
       // An attached "X said Y resigned" may say what happened better than the dated clause.
@@ -320,34 +392,19 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
       }
     }
     // A report at the event's own precision names it better than a vaguer one ("this weekend" for a day's talks).
-    const titled = options.sort(
-      (a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || compareIso(a.ref, b.ref) || a.n - b.n,
-    );
-    const first = [...k.members].sort(
-      (a, b) =>
-        compareIso(publishedOf(a.info.doc), publishedOf(b.info.doc)) ||
-        (a.info.source < b.info.source ? -1 : a.info.source > b.info.source ? 1 : 0) ||
-        a.n - b.n,
-    )[0] as Candidate;
-    const firstClause = cleanClause(
-      withoutDates(
-        first.clause,
-        exprsOf(first)
-          .filter((e) => e.start >= first.clauseStart && e.end <= first.clauseEnd)
-          .map((e) => ({ start: e.start - first.clauseStart, end: e.end - first.clauseStart, text: e.text })),
-      ),
-    );
-    const date = dm.start;
+    const best = options.length === 1 ? options[0] : bestOption(options);
+    const title = best?.t.text ?? firstClause(k, exprsOf, publishedOf);
+    const prefix = datePrefix(k.union === true ? k.start : dm.start, dm.precision);
     return {
       k,
       dm,
       cited,
-      title: titled[0]?.t.text ?? firstClause,
+      title,
       /** The sentence the title was built from: always quoted, whatever the cap. */
-      titleFrom: titled[0]?.from,
-      prefix: datePrefix(k.union === true ? k.start : date, dm.precision),
+      titleFrom: best?.from,
+      prefix,
       // Key words of the clause the title was built from (not a curated title: curation comes later).
-      natural: `${datePrefix(k.union === true ? k.start : date, dm.precision)}-${keyWordSlug(titled[0]?.t.text ?? firstClause)}`,
+      natural: `${prefix}-${keyWordSlug(title)}`,
     };
   });
   drafts.sort(
@@ -361,13 +418,13 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     options.previous,
   );
 
-  const citedKeys = new Set<string>();
   const overflow: LeftOut[] = [];
   const events: TimelineEvent[] = drafts.map((d, i) => {
     const id = ids[i] as string;
     const perSource = new Map<string, number>();
     const kept: Cited[] = [];
-    const rank = (c: Cited) => (`${c.info.doc}:${c.info.sentence}` === d.titleFrom ? -1 : c.weight);
+    const titleQuote = new Set(d.cited.filter((c) => `${c.info.doc}:${c.info.sentence}` === d.titleFrom));
+    const rank = (c: Cited) => (titleQuote.has(c) ? -1 : c.weight);
     for (const c of [...d.cited].sort((a, b) => rank(a) - rank(b))) {
       if (rank(c) < 0) {
         // The title's own sentence is quoted beyond the cap: a title always stands on a quote.
@@ -388,12 +445,13 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
       perSource.set(c.info.source, n + 1);
       kept.push(c);
     }
-    const sources = d.cited.filter((c) => kept.includes(c)).map((c) => c.citation);
+    const keptSet = new Set(kept);
+    const sources = d.cited.filter((c) => keptSet.has(c)).map((c) => c.citation);
     // The summary opens with the title's sentence, then the article prose that dates the event; captions,
     // teasers and context come after.
     const summaryRank = new Map(
       kept.map((c) => {
-        const isTitle = `${c.info.doc}:${c.info.sentence}` === d.titleFrom;
+        const isTitle = titleQuote.has(c);
         const prose = c.info.segmentKind !== 'caption' && c.info.segmentKind !== 'teaser';
         return [c.citation, isTitle ? 0 : c.weight === 0 && prose ? 1 : c.weight === 0 ? 2 : 2 + c.weight] as const;
       }),
@@ -421,23 +479,28 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
   const final = curated.events
     .map((e) => (compareIso(e.end ?? e.date, options.focusFrom) < 0 ? { ...e, background: true } : e))
     .sort((a, b) => compareIso(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const e of final) for (const c of e.sources) citedKeys.add(`${c.source}#${c.sentence}`);
+  const citedSentences = new SentenceSet();
+  for (const e of final) for (const c of e.sources) citedSentences.add(c.source, c.sentence);
 
   // Every sentence not quoted by an event is reported once, with its first reason.
-  const reasons = new Map<string, LeftOut>();
+  const reasons: LeftOut[] = [];
+  const noted = new SentenceSet();
+  const unresolved = new SentenceSet();
+  for (const c of resolved.leftOut) unresolved.add(c.info.source, c.info.sentence);
   const note = (l: LeftOut) => {
-    const key = `${l.source}#${l.sentence}`;
-    if (citedKeys.has(key) || reasons.has(key)) return;
-    reasons.set(key, unresolvedKeys.has(key) ? { ...l, reason: 'unresolved-anchor' } : l);
+    if (citedSentences.has(l.source, l.sentence) || noted.has(l.source, l.sentence)) return;
+    noted.add(l.source, l.sentence);
+    reasons.push(unresolved.has(l.source, l.sentence) ? { ...l, reason: 'unresolved-anchor' } : l);
   };
-  const unresolvedKeys = new Set(resolved.leftOut.map((c) => `${c.info.source}#${c.info.sentence}`));
   for (const e of curated.hidden)
     for (const c of e.sources)
       note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: `hidden:${e.id}` });
   overflow.forEach(note);
   leftOut.forEach(note);
   for (const s of all) {
-    const reason = unresolvedSentences.has(`${s.doc}:${s.sentence}`) ? 'unresolved-anchor' : 'not-cited';
+    // Most sentences are cited or noted already: no report entry is made for them.
+    if (citedSentences.has(s.source, s.sentence) || noted.has(s.source, s.sentence)) continue;
+    const reason = unresolvedSentences.has(s) ? 'unresolved-anchor' : 'not-cited';
     note({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
   }
   const order = new Map(docs.map((d, i) => [d.source.id, i]));
@@ -447,9 +510,7 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     events: final.length,
     merges: candidates.length - merged.length,
     attached: attachedCount,
-    leftOut: [...reasons.values()].sort(
-      (a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence,
-    ),
+    leftOut: reasons.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence),
     unusedCuration: curated.unused,
     keptIds: ids.filter((id) => previousIds.has(id)).length,
   };

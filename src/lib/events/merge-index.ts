@@ -13,9 +13,8 @@ const slot = (cell: number, level: number) => cell * 32 + level;
 
 /** Ids with inclusive day ranges, listed per key: those listed under some keys over a range that meets a query. */
 export class KeyedDayIndex {
-  private readonly lists = new Map<string, Map<number, number[]>>();
-  private readonly levelSet = new Set<number>();
-  private levels: number[] = [];
+  /** Per key: its cells, and a bit per grid level it has cells in (a query skips the other levels). */
+  private readonly lists = new Map<string, { levels: number; cells: Map<number, number[]> }>();
   private readonly seenAt: number[] = [];
   private query = 0;
 
@@ -23,20 +22,18 @@ export class KeyedDayIndex {
   add(id: number, keys: Iterable<string>, start: number, end: number): void {
     let level = 0;
     while ((end >> level) - (start >> level) > 1) level++;
-    if (!this.levelSet.has(level)) {
-      this.levelSet.add(level);
-      this.levels = [...this.levelSet].sort((a, b) => a - b);
-    }
     for (const key of keys) {
-      let cells = this.lists.get(key);
-      if (cells === undefined) {
-        cells = new Map();
-        this.lists.set(key, cells);
+      let list = this.lists.get(key);
+      if (list === undefined) {
+        list = { levels: 0, cells: new Map() };
+        this.lists.set(key, list);
       }
+      list.levels |= 1 << level;
+      const { cells } = list;
       for (let cell = start >> level; cell <= end >> level; cell++) {
-        const list = cells.get(slot(cell, level));
-        if (list === undefined) cells.set(slot(cell, level), [id]);
-        else if (list.at(-1) !== id) list.push(id);
+        const ids = cells.get(slot(cell, level));
+        if (ids === undefined) cells.set(slot(cell, level), [id]);
+        else if (ids.at(-1) !== id) ids.push(id);
       }
     }
   }
@@ -46,11 +43,15 @@ export class KeyedDayIndex {
     this.query += 1;
     const out: number[] = [];
     for (const key of keys) {
-      const cells = this.lists.get(key);
-      if (cells === undefined) continue;
-      for (const level of this.levels) {
+      const list = this.lists.get(key);
+      if (list === undefined) continue;
+      const { cells } = list;
+      for (let levels = list.levels, level = 0; levels !== 0; levels >>>= 1, level++) {
+        if ((levels & 1) === 0) continue;
         for (let cell = lo >> level; cell <= hi >> level; cell++) {
-          for (const id of cells.get(slot(cell, level)) ?? []) {
+          const ids = cells.get(slot(cell, level));
+          if (ids === undefined) continue;
+          for (const id of ids) {
             if (this.seenAt[id] === this.query) continue;
             this.seenAt[id] = this.query;
             out.push(id);

@@ -9,8 +9,8 @@ import { compareIso } from '../dates/calendar.ts';
 import type { IsoDate, Precision } from '../model.ts';
 import { dayNumber, daysMeet, isoOfDay, monthNumber } from './day-index.ts';
 import { KeyedDayIndex, signature } from './merge-index.ts';
-import { overlap, sides, sidesConflict } from './similarity.ts';
-import type { Bag, Weights } from './similarity.ts';
+import { sides, sidesConflict, weighBag, weightedOverlap } from './similarity.ts';
+import type { Bag, WeightedBag, Weights } from './similarity.ts';
 import type { Candidate } from './types.ts';
 import { WORK_STATS } from './work-stats.ts';
 
@@ -90,12 +90,28 @@ export function mergeOrder(a: Candidate, b: Candidate): number {
   );
 }
 
+/** An input with its bags weighed once: placing and joining compare them millions of times. */
+type Placed = MergeInput & {
+  weighedBag: WeightedBag;
+  weighedCore: WeightedBag;
+  /** `signature(bag, MERGE.score)`, once made: placing and joining both ask for it. */
+  scoreSignature?: string[];
+};
+
+/** The keys a bag overlapping `x`'s by `MERGE.score` must share (see `signature`). */
+function scoreSignature(x: Placed, w: Weights): string[] {
+  x.scoreSignature ??= signature(x.bag, MERGE.score, w);
+  return x.scoreSignature;
+}
+
 type Working = Cluster & {
-  inputs: MergeInput[];
+  inputs: Placed[];
   sides: Set<string>;
   sentences: Set<string>;
   subjects: Set<string>;
   actors: Set<string>;
+  /** The first member that is not a mention (members are only appended, so it never changes once set). */
+  solid: Candidate | undefined;
   finest: number;
   /** `start` and `end` as day numbers. */
   s: number;
@@ -138,7 +154,7 @@ function scannedBefore(a: readonly [number, number], b: readonly [number, number
 
 /** Why a candidate may not join a cluster even when their words agree. */
 function blocked(
-  input: MergeInput,
+  input: Placed,
   k: Working,
   mySides: ReadonlySet<string>,
   sentenceKey: string,
@@ -148,7 +164,7 @@ function blocked(
   if (k.sentences.has(sentenceKey)) return true;
   if (sidesConflict(mySides, k.sides)) return true;
   // What someone said (when the saying is the news) is not the happening it talks about.
-  const solid = k.members.find((m) => !m.mention);
+  const solid = k.solid;
   if (!c.mention && solid !== undefined && solid.statement !== c.statement) return true;
   // A report about the talks ("X reported on the parameters") is not a remark quoted ("X said that …").
   if (!c.mention && solid !== undefined && (solid.briefing === true) !== (c.briefing === true)) return true;
@@ -159,8 +175,8 @@ function blocked(
   // "Russian forces this week continued their attacks": a week of ongoing activity is not one day's attack.
   if (PRECISION_RANK[c.precision] > k.finest && !c.mention && durative) return true;
   // A vaguer report ("sometime next week") that names someone the precise one never does is another event.
-  if (PRECISION_RANK[c.precision] > k.finest && !c.mention && [...input.actors].some((a) => !k.actors.has(a)))
-    return true;
+  if (PRECISION_RANK[c.precision] > k.finest && !c.mention)
+    for (const a of input.actors) if (!k.actors.has(a)) return true;
   return false;
 }
 
@@ -171,13 +187,13 @@ function sameSpeaker(c: Candidate, k: Working): boolean {
 }
 
 /** The best overlap of any two solid (non-mention) reports of two clusters, stopping once it is enough to join. */
-function bestPairScore(a: Working, b: Working, w: Weights): number {
+function bestPairScore(a: Working, b: Working): number {
   let score = 0;
   for (const x of a.inputs) {
     if (x.candidate.mention) continue;
     for (const y of b.inputs) {
       if (y.candidate.mention) continue;
-      score = Math.max(score, overlap(x.bag, y.bag, w));
+      score = Math.max(score, weightedOverlap(x.weighedBag, y.weighedBag));
       if (score >= MERGE.score) return score;
     }
   }
@@ -197,14 +213,21 @@ function joinBlocked(a: Working, b: Working): boolean {
     )
   )
     return true;
-  if (a.subjects.size > 0 && b.subjects.size > 0 && ![...b.subjects].some((x) => a.subjects.has(x))) return true;
-  return [...b.sentences].some((x) => a.sentences.has(x));
+  if (a.subjects.size > 0 && b.subjects.size > 0 && !someIn(b.subjects, a.subjects)) return true;
+  return someIn(b.sentences, a.sentences);
+}
+
+/** True when `set` holds some item of `items` (no array copy: this runs for every pair of clusters compared). */
+function someIn(items: Iterable<string>, set: ReadonlySet<string>): boolean {
+  for (const x of items) if (set.has(x)) return true;
+  return false;
 }
 
 /** Fold cluster `b` into `a`: members, keys and the range they share. */
 function absorb(a: Working, b: Working): void {
   a.members.push(...b.members);
   a.inputs.push(...b.inputs);
+  a.solid ??= b.solid;
   for (const x of b.sentences) a.sentences.add(x);
   for (const x of b.sides) a.sides.add(x);
   for (const x of b.subjects) a.subjects.add(x);
@@ -223,7 +246,9 @@ const everyId = (clusters: readonly unknown[]) => clusters.map((_, i) => i);
 
 /** Solid (non-mention) members' bag keys: what a join's `bestPairScore` compares. */
 function solidKeys(k: Working): string[] {
-  return k.inputs.flatMap((x) => (x.candidate.mention ? [] : [...x.bag]));
+  const out: string[] = [];
+  for (const x of k.inputs) if (!x.candidate.mention) for (const key of x.bag) out.push(key);
+  return out;
 }
 
 /**
@@ -237,30 +262,31 @@ function solidKeys(k: Working): string[] {
 function joinClusters(clusters: Working[], w: Weights): void {
   // Ranges only narrow while joining: the ranges indexed now hold every later one. Planned unions never join.
   const all = new Map<number, KeyedDayIndex>();
-  const list = (i: number, keys: Iterable<string>) => {
+  const list = (i: number, keys: Iterable<string>, into = all) => {
     const k = clusters[i];
     if (k === undefined || k.union === true) return;
-    let index = all.get(k.finest);
+    let index = into.get(k.finest);
     if (index === undefined) {
       index = new KeyedDayIndex();
-      all.set(k.finest, index);
+      into.set(k.finest, index);
     }
     index.add(i, keys, k.s, k.e);
   };
   for (let i = 0; i < clusters.length; i++) list(i, solidKeys(clusters[i] as Working));
-  const signatures = new Map<MergeInput, string[]>();
+  // Each cluster's query keys, kept between looks: inputs are only appended, so only new ones are added.
+  const queried = new Map<Working, { keys: Set<string>; upto: number }>();
   const queryKeys = (a: Working): Set<string> => {
-    const keys = new Set<string>();
-    for (const x of a.inputs) {
-      if (x.candidate.mention) continue;
-      let sig = signatures.get(x);
-      if (sig === undefined) {
-        sig = signature(x.bag, MERGE.score, w);
-        signatures.set(x, sig);
-      }
-      for (const k of sig) keys.add(k);
+    let q = queried.get(a);
+    if (q === undefined) {
+      q = { keys: new Set(), upto: 0 };
+      queried.set(a, q);
     }
-    return keys;
+    for (; q.upto < a.inputs.length; q.upto++) {
+      const x = a.inputs[q.upto] as Placed;
+      if (x.candidate.mention) continue;
+      for (const k of scoreSignature(x, w)) q.keys.add(k);
+    }
+    return q.keys;
   };
   const gone = new Set<number>();
   // A clock that ticks on every join: when each cluster last changed, and when its last scan began.
@@ -269,8 +295,13 @@ function joinClusters(clusters: Working[], w: Weights): void {
   const scannedAt = clusters.map(() => -1);
   // Clusters changed since the previous pass began: the only partners an unchanged cluster must look at again.
   let dirty: Set<number> | undefined;
+  // The dirty clusters alone, indexed as they are at the start of the pass. A dirty partner of a later scan is
+  // unchanged when it is looked for (it changes only when its own scan comes), so this index finds every dirty
+  // partner whose range meets and that shares a key, as `all` does, and few others.
+  let dirtyIndex = new Map<number, KeyedDayIndex>();
   const later = (a: Working, after: number, since: number, onlyDirty: boolean): number[] => {
-    const near = MERGE_SEARCH.exhaustive ? everyId(clusters) : (all.get(a.finest)?.find(queryKeys(a), a.s, a.e) ?? []);
+    const index = (onlyDirty ? dirtyIndex : all).get(a.finest);
+    const near = MERGE_SEARCH.exhaustive ? everyId(clusters) : (index?.find(queryKeys(a), a.s, a.e) ?? []);
     WORK_STATS.joins += near.length;
     return near
       .filter((j) => j > after && !gone.has(j) && (changedAt[j] ?? 0) > since && (!onlyDirty || dirty?.has(j) === true))
@@ -283,6 +314,8 @@ function joinClusters(clusters: Working[], w: Weights): void {
     if (passStart >= 0)
       for (let i = 0; i < clusters.length; i++)
         if (!gone.has(i) && clusters[i]?.union !== true && (changedAt[i] ?? 0) > passStart) dirty.add(i);
+    dirtyIndex = new Map();
+    for (const i of dirty) list(i, solidKeys(clusters[i] as Working), dirtyIndex);
     passStart = clock;
     for (let i = 0; i < clusters.length; i++) {
       const a = clusters[i];
@@ -295,7 +328,7 @@ function joinClusters(clusters: Working[], w: Weights): void {
         const j = partners[x] as number;
         const b = clusters[j];
         if (b === undefined || !daysMeet(a.s, a.e, b.s, b.e, 0) || joinBlocked(a, b)) continue;
-        if (bestPairScore(a, b, w) < MERGE.score) continue;
+        if (bestPairScore(a, b) < MERGE.score) continue;
         const added = solidKeys(b);
         absorb(a, b);
         list(i, added);
@@ -331,14 +364,19 @@ function listingKeys(input: MergeInput): string[] {
 
 /**
  * The keys of which a cluster must hold one for `input` to join it (the placement loop below still checks
- * everything): a mention with a noun needs the noun; anything else needs the overlap of its least threshold,
- * so one of its bag's or core's signature keys, unless its speaker's sayings are there already.
+ * everything): a mention with a noun needs the noun; anything else needs the least overlap it may join with, so
+ * one of the signature keys of its bag (compared with clusters no finer than it) or of its core (compared with finer
+ * clusters, `vaguer` below), unless its speaker's sayings are there already.
  */
-function placementKeys(input: MergeInput, w: Weights): Set<string> {
+function placementKeys(input: Placed, w: Weights): Set<string> {
   const c = input.candidate;
   if (c.mention && input.head !== undefined) return new Set([`t:${input.head}`]);
-  const least = Math.min(MERGE.contained, MERGE.score, MERGE.plannedScore, c.mention ? MERGE.mention : Infinity);
-  const keys = new Set([...signature(input.bag, least, w), ...signature(input.core, least, w)]);
+  // Only a vaguer report's core may join by `MERGE.contained`; its bag needs an exact or a planned match.
+  const bagLeast = c.mention ? MERGE.mention : Math.min(MERGE.score, MERGE.plannedScore);
+  const coreLeast = c.mention ? MERGE.mention : Math.min(MERGE.contained, MERGE.score, MERGE.plannedScore);
+  const keys = new Set(bagLeast === MERGE.score ? scoreSignature(input, w) : signature(input.bag, bagLeast, w));
+  // No cluster is finer than a day: a day's core is never compared.
+  if (PRECISION_RANK[c.precision] > 0) for (const k of signature(input.core, coreLeast, w)) keys.add(k);
   const speaker = speakerKey(c);
   if (speaker !== undefined) keys.add(speaker);
   return keys;
@@ -347,9 +385,9 @@ function placementKeys(input: MergeInput, w: Weights): Set<string> {
 /** Cluster the candidates; the result is in placement order and deterministic. */
 export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Cluster[] {
   // Mentions ("Sunday’s talks") go last: they join the event their date holds rather than found one.
-  const sorted = [...inputs].sort(
-    (a, b) => Number(a.candidate.mention) - Number(b.candidate.mention) || mergeOrder(a.candidate, b.candidate),
-  );
+  const sorted = inputs
+    .map((x): Placed => ({ ...x, weighedBag: weighBag(x.bag, w), weighedCore: weighBag(x.core, w) }))
+    .sort((a, b) => Number(a.candidate.mention) - Number(b.candidate.mention) || mergeOrder(a.candidate, b.candidate));
   const clusters: Working[] = [];
   // Clusters by the days their ranges cover and by key: a candidate looks only at clusters it could join (see
   // placementKeys). Ties between equally good clusters go to the one a month-by-month scan of the candidate's range
@@ -364,6 +402,7 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     const mySides = sides(input.core, w);
     const sentenceKey = `${c.info.doc}:${c.info.sentence}`;
     const durative = DURATIVE.test(c.clause);
+    const headKey = c.mention && input.head !== undefined ? `t:${input.head}` : undefined;
     let best = -1;
     let bestScore = 0;
     let bestLoose = false;
@@ -382,12 +421,10 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
       const exact = daysMeet(rs, re, k.s, k.e, 0);
       const loose = !exact && slack > 0 && k.inputs.every((m) => m.candidate.planned);
       if (!exact && !loose) continue;
-      if (blocked(input, k, mySides, sentenceKey, durative)) continue;
-      if (c.mention && input.head !== undefined && !k.inputs.some((m) => m.bag.has(`t:${input.head}`))) continue;
       const vaguer = PRECISION_RANK[c.precision] > k.finest;
+      const mine = vaguer ? input.weighedCore : input.weighedBag;
       let score = 0;
-      for (const m of k.inputs)
-        score = Math.max(score, overlap(vaguer ? input.core : input.bag, vaguer ? m.core : m.bag, w));
+      for (const m of k.inputs) score = Math.max(score, weightedOverlap(mine, vaguer ? m.weighedCore : m.weighedBag));
       if (exact && sameSpeaker(c, k)) score += MERGE.score;
       const holds = vaguer && rs <= k.s && re >= k.e;
       // A mention that names the event's own noun needs nothing more; one without a noun needs some overlap.
@@ -402,6 +439,9 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
               ? MERGE.score
               : MERGE.plannedScore;
       if (score < needed || score < bestScore || score <= 0) continue;
+      // The rules below turn away few of the clusters the words above let through: they run second.
+      if (blocked(input, k, mySides, sentenceKey, durative)) continue;
+      if (headKey !== undefined && !k.inputs.some((m) => m.bag.has(headKey))) continue;
       if (score > bestScore || scannedBefore(at, bestAt)) {
         best = i;
         bestScore = score;
@@ -421,6 +461,7 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
         sentences: new Set([sentenceKey]),
         subjects: new Set(subjects),
         actors: new Set(input.actors),
+        solid: c.mention ? undefined : c,
         finest: PRECISION_RANK[c.precision],
         s: rs,
         e: re,
@@ -433,6 +474,7 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     }
     target.members.push(c);
     target.inputs.push(input);
+    if (!c.mention) target.solid ??= c;
     index.add(best, listingKeys(input), target.s, target.e);
     target.sentences.add(sentenceKey);
     for (const s of mySides) target.sides.add(s);

@@ -29,7 +29,13 @@ export function sentenceBag(s: SentenceInfo): Set<string> {
 /** IDF weights over all sentences. */
 export function corpusWeights(sentences: readonly SentenceInfo[], gazetteer: Gazetteer): Weights {
   const df = new Map<string, number>();
-  for (const s of sentences) for (const k of sentenceBag(s)) df.set(k, (df.get(k) ?? 0) + 1);
+  const count = (k: string) => df.set(k, (df.get(k) ?? 0) + 1);
+  // A sentence's keys without building its bag: its terms and tags hold no repeats (keyTerms, tagText).
+  for (const s of sentences) {
+    for (const t of s.terms) count(`t:${t}`);
+    for (const a of s.tags.actors) count(`a:${a}`);
+    for (const p of s.tags.places) count(`p:${p}`);
+  }
   const n = Math.max(sentences.length, 2);
   const idf = new Map<string, number>();
   // Smoothed so that a term shared by every sentence of a tiny corpus still counts a little.
@@ -48,6 +54,33 @@ export function overlap(a: Bag, b: Bag, w: Weights): number {
     const weight = w.idf.get(k) ?? w.unseen;
     score += k.startsWith('t:') ? weight : 2 * weight;
   }
+  return score;
+}
+
+/** A bag with its keys and what each adds to `overlap`, in the bag's order: for code that compares one bag often. */
+export interface WeightedBag {
+  set: Bag;
+  keys: string[];
+  weights: number[];
+}
+
+/** `bag` with each key's `overlap` weight looked up once. */
+export function weighBag(bag: Bag, w: Weights): WeightedBag {
+  const keys = [...bag];
+  const weights = keys.map((k) => {
+    const weight = w.idf.get(k) ?? w.unseen;
+    return k.startsWith('t:') ? weight : 2 * weight;
+  });
+  return { set: bag, keys, weights };
+}
+
+/** `overlap(a.set, b.set, w)` exactly (same keys summed in the same order), without a weight lookup per key. */
+export function weightedOverlap(a: WeightedBag, b: WeightedBag): number {
+  const small = a.set.size <= b.set.size ? a : b;
+  const large = small === a ? b.set : a.set;
+  const { keys, weights } = small;
+  let score = 0;
+  for (let i = 0; i < keys.length; i++) if (large.has(keys[i] as string)) score += weights[i] as number;
   return score;
 }
 
@@ -80,7 +113,12 @@ export function sides(bag: Bag, w: Weights): Set<string> {
 
 /** Two reports name different sides each ("met Dmitriev" vs "met Umerov"): not the same meeting. */
 export function sidesConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const aOnly = [...a].some((x) => !b.has(x));
-  const bOnly = [...b].some((x) => !a.has(x));
-  return aOnly && bOnly;
+  // Merging asks this for millions of pairs: plain loops, no copies.
+  return hasOutside(a, b) && hasOutside(b, a);
+}
+
+/** True when `a` holds something `b` does not. */
+function hasOutside(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (!b.has(x)) return true;
+  return false;
 }

@@ -4,7 +4,7 @@
  * a reported saying ("Trump said on Sunday that …").
  */
 import type { Gazetteer } from '../model.ts';
-import { findMentions, surnameOf } from './tagger.ts';
+import { findMentions, possessiveAt, surnameOf } from './tagger.ts';
 import { tokenize } from './text.ts';
 
 const DETERMINER = /^(?:the|a|an|its|his|her|their|our|this|that|these|those|some|several|many)$/i;
@@ -87,7 +87,7 @@ export function sayingOf(text: string, exprStart: number, exprEnd: number, gazet
   // The reporting verb nearest the date.
   const verb = verbs.sort((a, b) => Math.abs(a.index - exprStart) - Math.abs(b.index - exprStart))[0];
   if (verb === undefined) return undefined;
-  const people = findMentions(text, gazetteer).filter((m) => m.kind === 'person' && !/^['’]s/.test(text.slice(m.end)));
+  const people = findMentions(text, gazetteer).filter((m) => m.kind === 'person' && !possessiveAt(text, m.end));
   const before = people.filter((m) => m.end <= verb.index);
   const after = people.filter(
     (m) => m.start >= verb.index + verb[0].length && m.start <= verb.index + verb[0].length + 2,
@@ -148,7 +148,6 @@ export function subjectCountry(subject: string, gazetteer: Gazetteer): string | 
 /** People a text names as actors: not as possessors ("Trump’s team"). */
 export function actorsOf(text: string, gazetteer: Gazetteer): Set<string> {
   const out = new Set<string>();
-  for (const m of findMentions(text, gazetteer))
-    if (m.kind === 'person' && !/^['’]s/.test(text.slice(m.end))) out.add(m.slug);
+  for (const m of findMentions(text, gazetteer)) if (m.kind === 'person' && !possessiveAt(text, m.end)) out.add(m.slug);
   return out;
 }

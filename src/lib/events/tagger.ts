@@ -2,6 +2,7 @@
  * Tags from the gazetteers: people and places by their aliases (proper names, matched with their
  * case), topics by keywords (any case). Matching is by whole words, longest alias first.
  */
+import { allMatches } from '../dates/regex.ts';
 import type { Gazetteer } from '../model.ts';
 
 /** The tags of a text: slugs, in order of first mention. */
@@ -112,13 +113,19 @@ function scan(text: string, gazetteer: Gazetteer): Mention[] {
   }
   const out: Mention[] = [];
   for (const m of matchers) {
-    for (const hit of text.matchAll(m.re)) {
+    for (const hit of allMatches(m.re, text)) {
       const group = hit.findIndex((g, i) => i > 0 && g !== undefined);
       const entry = m.slugs.get(String(group));
       if (entry !== undefined) out.push({ ...entry, start: hit.index, end: hit.index + hit[0].length });
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** True when a possessive "'s" or "’s" starts at `at` ("Trump’s team": Trump is a possessor, not an actor). */
+export function possessiveAt(text: string, at: number): boolean {
+  const mark = text.charCodeAt(at);
+  return (mark === 0x27 || mark === 0x2019) && text.charCodeAt(at + 1) === 0x73;
 }
 
 /** People, places and topics named in `text` (slugs, first mention first, no repeats). */

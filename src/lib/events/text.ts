@@ -16,9 +16,11 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}]*(?:['’.-][\p{L}\p{N}]+)*/gu;
 /** The words of `text` with offsets (apostrophes, hyphens and inner dots stay inside a word). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length });
+  // `exec` from `lastIndex` rather than `matchAll`, which copies the regex on every call (this runs ~10^6 times).
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const word = m[0];
+    out.push({ text: word, lower: word.toLowerCase(), start: m.index, end: m.index + word.length });
   }
   return out;
 }
@@ -140,12 +142,33 @@ export function isFunctionWord(lower: string): boolean {
 /** Stems of the content words of `text`, in order of first appearance, without repeats. */
 export function keyTerms(text: string): string[] {
   const seen = new Set<string>();
-  for (const t of tokenize(text)) {
-    const bare = t.lower.replace(/['’]s$/, '');
-    if (FUNCTION_WORDS.has(bare) || NON_KEY.has(bare) || /^\d/.test(bare) || bare.length < 3) continue;
-    seen.add(termKey(bare));
+  KEY_WORD.lastIndex = 0;
+  for (let m = KEY_WORD.exec(text); m !== null; m = KEY_WORD.exec(text)) {
+    const key = wordKey(m[0].toLowerCase());
+    if (key !== null) seen.add(key);
   }
   return [...seen];
+}
+
+/** `WORD` for `keyTerms` alone (its own `lastIndex`). */
+const KEY_WORD = new RegExp(WORD.source, WORD.flags);
+
+/** The key of each lower-case word seen (null: not a key term). The vocabulary is small next to the texts. */
+const WORD_KEYS = new Map<string, string | null>();
+
+/**
+ * The comparison key of one lower-case word (a `tokenize` token's `lower`), or null for a function, reporting or
+ * time word, a number or a short word: `keyTerms` of the word alone.
+ */
+export function wordKey(lower: string): string | null {
+  const known = WORD_KEYS.get(lower);
+  if (known !== undefined) return known;
+  const bare = lower.replace(/['’]s$/, '');
+  const key =
+    FUNCTION_WORDS.has(bare) || NON_KEY.has(bare) || /^\d/.test(bare) || bare.length < 3 ? null : termKey(bare);
+  if (WORD_KEYS.size >= 200_000) WORD_KEYS.clear();
+  WORD_KEYS.set(lower, key);
+  return key;
 }
 
 /** The first letter upper-cased. */

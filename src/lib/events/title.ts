@@ -4,7 +4,7 @@
  */
 import type { Gazetteer } from '../model.ts';
 import { asides } from './clauses.ts';
-import { findMentions, surnameOf } from './tagger.ts';
+import { findMentions, possessiveAt, surnameOf } from './tagger.ts';
 import { headlineTense, sayingHeadline, thirdPerson } from './headline.ts';
 import { capitalise, isFunctionWord, tokenize } from './text.ts';
 import type { Candidate } from './types.ts';
@@ -49,8 +49,22 @@ export function withoutDates(text: string, spans: ReadonlyArray<{ start: number;
   return out;
 }
 
+/** Cleaned clauses by text: a clause is cleaned for its subject and again for its title (bounded like `findMentions`). */
+const CLEANED = new Map<string, string>();
+const CLEANED_LIMIT = 50_000;
+
 /** Drop asides, connectives, attribution and dangling punctuation. */
 export function cleanClause(text: string): string {
+  const hit = CLEANED.get(text);
+  if (hit !== undefined) return hit;
+  const out = clean(text);
+  if (CLEANED.size >= CLEANED_LIMIT) CLEANED.clear();
+  CLEANED.set(text, out);
+  return out;
+}
+
+/** `cleanClause` without the memo. */
+function clean(text: string): string {
   let t = text;
   for (const a of asides(t).sort((x, y) => y.start - x.start)) t = `${t.slice(0, a.start)} ${t.slice(a.end)}`;
   t = t.replace(/,\s*(?:meanwhile|however|though|nevertheless|too|also|then),/gi, '');
@@ -72,15 +86,22 @@ export function cleanClause(text: string): string {
     .replace(/[\s,;:—–-]+$/, '')
     .replace(/\.$/, '');
   // A quotation opened and not closed inside the title reads as broken: drop the stray mark.
-  if ((t.match(/“/g)?.length ?? 0) !== (t.match(/”/g)?.length ?? 0)) t = t.replace(/[“”]/g, '');
+  if (countOf(t, '“') !== countOf(t, '”')) t = t.replace(/[“”]/g, '');
   return t.replace(/\s+/g, ' ').trim();
+}
+
+/** How many times `mark` occurs in `text` (no array of matches: every title option is cleaned). */
+function countOf(text: string, mark: string): number {
+  let n = 0;
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) n++;
+  return n;
 }
 
 /** Cut `text` to at most `max` characters at a phrase boundary, never ending on a function word. */
 export function shorten(text: string, max = MAX_TITLE): { text: string; cut: boolean } {
   const trimEnd = (s: string) => {
     // A closed quotation ends where the speaker ended it.
-    if (/”$/.test(s) && (s.match(/“/g)?.length ?? 0) === (s.match(/”/g)?.length ?? 0)) return s;
+    if (/”$/.test(s) && countOf(s, '“') === countOf(s, '”')) return s;
     let words = tokenize(s);
     let end = s.length;
     while (words.length > 0 && isFunctionWord((words[words.length - 1] as { lower: string }).lower)) {
@@ -140,7 +161,7 @@ function namedGroup(clause: string, antecedent: string, gazetteer: Gazetteer): s
   const seen = new Set<string>();
   const names: string[] = [];
   for (const p of findMentions(antecedent, gazetteer)) {
-    if (p.kind !== 'person' || seen.has(p.slug) || /^['’]s/.test(antecedent.slice(p.end))) continue;
+    if (p.kind !== 'person' || seen.has(p.slug) || possessiveAt(antecedent, p.end)) continue;
     seen.add(p.slug);
     names.push(antecedent.slice(p.start, p.end));
   }
@@ -154,7 +175,7 @@ export function namedSubject(text: string, gazetteer: Gazetteer): { names: strin
   let from = 0;
   for (const m of findMentions(text, gazetteer)) {
     // A possessor ("President Trump’s son-in-law Jared Kushner") is part of the next name's description.
-    if (m.kind !== 'person' || m.start < from || /^['’]s/.test(text.slice(m.end))) continue;
+    if (m.kind !== 'person' || m.start < from || possessiveAt(text, m.end)) continue;
     const lead = text.slice(from, m.start);
     // Between names only list punctuation; before each name only a short description (no verb, no clause).
     const sep = names.length === 0 ? '' : (/^(?:,\s*(?:and\s+)?|\s+and\s+)/.exec(lead)?.[0] ?? null);
