@@ -2,14 +2,16 @@
  * The incremental ingest: a second run parses only what changed, the cache never changes the output,
  * and a damaged or stale cache entry is read past, not fatal.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, codeVersion, pruneCache, readCacheEntry, writeCacheEntry } from '../../src/lib/ingest/cache.ts';
+import { cacheKey, codeVersion, datedPack, putCacheEntry, readCacheEntries } from '../../src/lib/ingest/cache.ts';
 import { readAndDate } from '../../src/lib/ingest/dated-read.ts';
+import { preparedPack } from '../../src/lib/ingest/prepared-cache.ts';
 import { runIngest } from '../../src/lib/ingest/run.ts';
 import type { IngestOptions } from '../../src/lib/ingest/run.ts';
+import { tempDir } from '../support/temp.ts';
+import { damageRecord, storeForeign } from './damage.ts';
 
 const root = process.cwd();
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
@@ -34,7 +36,7 @@ function article(n: number): string {
 }
 
 function setup(count: number): { dir: string; options: IngestOptions; parsed: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'ingest-cache-'));
+  const dir = tempDir('ingest-cache-');
   const sourcesDir = join(dir, 'sources');
   mkdirSync(sourcesDir);
   for (let i = 0; i < count; i++) writeFileSync(join(sourcesDir, `a-${String(i).padStart(3, '0')}.txt`), article(i));
@@ -103,10 +105,11 @@ describe('incremental ingest cache', () => {
     runIngest(options);
     const cacheDir = options.cacheDir as string;
     const before = snapshot(options.outDir);
-    // Both layers damaged (the prepared entry alone would stand in for the dated one).
-    for (const dir of [cacheDir, join(cacheDir, 'prepared')]) {
-      writeFileSync(join(dir, 'a-001.json'), '{"key": "trunc');
-      writeFileSync(join(dir, 'a-002.json'), JSON.stringify({ key: 'x', dated: { nonsense: true } }));
+    // Both layers damaged (the prepared entry alone would stand in for the dated one): one entry cut off,
+    // one replaced by foreign JSON under the right key.
+    for (const pack of [datedPack(cacheDir), preparedPack(cacheDir)]) {
+      damageRecord(pack.dir, 'a-001.txt');
+      storeForeign(pack.dir, 'a-002.txt', JSON.stringify({ nonsense: true }));
     }
     parsed.length = 0;
     const summary = runIngest(options);
@@ -124,12 +127,36 @@ describe('incremental ingest cache', () => {
     rmSync(join(options.sourcesDir, 'a-000.txt'));
     const summary = runIngest(options);
     expect(summary.sources).toBe(2);
-    const entries = (dir: string) =>
-      readdirSync(dir)
-        .filter((n) => n.endsWith('.json'))
-        .sort();
-    expect(entries(options.cacheDir as string)).toEqual(['a-001.json', 'a-002.json']);
-    expect(entries(join(options.cacheDir as string, 'prepared'))).toEqual(['a-001.json', 'a-002.json']);
+    const cacheDir = options.cacheDir as string;
+    expect(datedPack(cacheDir).names().sort()).toEqual(['a-001.txt', 'a-002.txt']);
+    expect(preparedPack(cacheDir).names().sort()).toEqual(['a-001.txt', 'a-002.txt']);
+  });
+
+  it('keeps the cache in a few files, and removes the one-file-per-source cache of earlier versions', () => {
+    const { options } = setup(12);
+    const cacheDir = options.cacheDir as string;
+    mkdirSync(join(cacheDir, 'prepared'), { recursive: true });
+    writeFileSync(join(cacheDir, 'a-000.json'), '{}');
+    writeFileSync(join(cacheDir, 'prepared', 'a-000.json'), '{}');
+    runIngest(options);
+    expect(readdirSync(cacheDir).sort()).toEqual(['dated.pack', 'output', 'prepared.pack']);
+    for (const layer of ['dated.pack', 'prepared.pack'])
+      expect(
+        readdirSync(join(cacheDir, layer)).filter((n) => n.endsWith('.seg')),
+        layer,
+      ).toHaveLength(1);
+  });
+
+  it('reads no dated entry when every prepared entry hits', () => {
+    const { options, parsed } = setup(4);
+    runIngest(options);
+    const dated = datedPack(options.cacheDir as string).dir;
+    // Unreadable dated segments would turn any read of them into a parse; none happens.
+    for (const f of readdirSync(dated).filter((n) => n.endsWith('.seg'))) writeFileSync(join(dated, f), '');
+    parsed.length = 0;
+    expect(runIngest(options).cache).toEqual({ hits: 4, misses: 0 });
+    expect(parsed).toEqual([]);
+    expect(existsSync(join(dated, 'index.json'))).toBe(true);
   });
 
   it('does not cache a source with an editor’s mistake', () => {
@@ -141,25 +168,37 @@ describe('incremental ingest cache', () => {
 });
 
 describe('cache entries', () => {
-  const dated = readAndDate('x.txt', new TextEncoder().encode(article(7)));
+  const bytes = new TextEncoder().encode(article(7));
+  const dated = readAndDate('x.txt', bytes);
+
+  /** The dated documents read back from a fresh pack of the same folder. */
+  const readBack = (dir: string, wanted: Array<[string, string]>) => readCacheEntries(datedPack(dir), wanted);
 
   it('round-trips a dated document exactly', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cache-entry-'));
-    const key = cacheKey('x.txt', new TextEncoder().encode(article(7)), codeVersion());
-    writeCacheEntry(dir, 'x.txt', key, dated);
-    expect(readCacheEntry(dir, 'x.txt', key)).toEqual(dated);
+    const dir = tempDir('cache-entry-');
+    const key = cacheKey('x.txt', bytes, codeVersion());
+    const pack = datedPack(dir);
+    putCacheEntry(pack, 'x.txt', key, dated);
+    pack.commit();
+    expect(readBack(dir, [['x.txt', key]])).toEqual([dated]);
   });
 
   it('misses under another key, another file name or another code version', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cache-entry-'));
-    const bytes = new TextEncoder().encode(article(7));
+    const dir = tempDir('cache-entry-');
     const key = cacheKey('x.txt', bytes, 'v1');
-    writeCacheEntry(dir, 'x.txt', key, dated);
+    const pack = datedPack(dir);
+    putCacheEntry(pack, 'x.txt', key, dated);
+    pack.commit();
     expect(cacheKey('x.txt', bytes, 'v2')).not.toBe(key);
     expect(cacheKey('y.txt', bytes, 'v1')).not.toBe(key);
     expect(cacheKey('x.txt', new TextEncoder().encode(article(8)), 'v1')).not.toBe(key);
-    expect(readCacheEntry(dir, 'x.txt', cacheKey('x.txt', bytes, 'v2'))).toBeUndefined();
-    expect(readCacheEntry(dir, 'missing.txt', key)).toBeUndefined();
+    expect(
+      readBack(dir, [
+        ['x.txt', cacheKey('x.txt', bytes, 'v2')],
+        ['missing.txt', key],
+        ['x.txt', key],
+      ]),
+    ).toEqual([undefined, undefined, dated]);
   });
 
   it('versions the code it depends on, stably', () => {
@@ -167,11 +206,17 @@ describe('cache entries', () => {
     expect(codeVersion()).toBe(codeVersion());
   });
 
-  it('prunes only entries of names not kept', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cache-entry-'));
-    for (const n of ['a.txt', 'b.txt', 'c.txt']) writeCacheEntry(dir, n, 'k', dated);
-    writeFileSync(join(dir, 'notes.md'), 'not an entry');
-    expect(pruneCache(dir, ['b.txt'])).toBe(2);
-    expect(readdirSync(dir).sort()).toEqual(['b.json', 'notes.md']);
+  it('rejects an entry that is not a dated document', () => {
+    const dir = tempDir('cache-entry-');
+    const pack = datedPack(dir);
+    pack.put('a.txt', 'k', JSON.stringify({ doc: { sentences: [1], source: {} }, expressions: [] }));
+    pack.put('b.txt', 'k', '[]');
+    pack.commit();
+    expect(
+      readBack(dir, [
+        ['a.txt', 'k'],
+        ['b.txt', 'k'],
+      ]),
+    ).toEqual([undefined, undefined]);
   });
 });

@@ -3,16 +3,16 @@
  * no stack trace, and content/events exactly as it was; good input is processed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp.ts';
 
 const root = process.cwd();
 const GOOD = `---\npublished: 2025-11-30\ntimeZone: America/New_York\npublisher: Test Wire\n---\nThe envoys met in Geneva on Sunday, officials said.\n\nThe talks will continue next week in Moscow, the Kremlin said on Friday.\n`;
 
 function workspace(files: Record<string, string | Uint8Array>): { dir: string; sources: string; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
+  const dir = tempDir('ingest-cli-');
   const sources = join(dir, 'sources');
   mkdirSync(sources);
   for (const [name, body] of Object.entries(files)) writeFileSync(join(sources, name), body);

@@ -7,8 +7,11 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { datedPack } from '../../src/lib/ingest/cache.ts';
+import { preparedPack } from '../../src/lib/ingest/prepared-cache.ts';
 import { runIngest } from '../../src/lib/ingest/run.ts';
 import type { IngestOptions, IngestSummary } from '../../src/lib/ingest/run.ts';
+import { damageRecord, storeForeign } from './damage.ts';
 
 const root = process.cwd();
 const PEOPLE = ['Witkoff', 'Umerov', 'Rubio', 'Dmitriev', 'Kushner'];
@@ -155,10 +158,10 @@ describe('incremental ingest', () => {
     const p = project(8);
     runIngest(p.options);
     const cacheDir = p.options.cacheDir as string;
-    // Damaged prepared entries (one truncated, one foreign), a damaged dated entry, a damaged manifest.
-    writeFileSync(join(cacheDir, 'prepared', 's-2.json'), '{"key": "trunc');
-    writeFileSync(join(cacheDir, 'prepared', 's-4.json'), JSON.stringify({ key: 'x', prepared: { nonsense: true } }));
-    writeFileSync(join(cacheDir, 's-4.json'), '[]');
+    // Damaged prepared entries (one cut off, one foreign), a damaged dated entry, a damaged manifest.
+    damageRecord(preparedPack(cacheDir).dir, 's-2.txt');
+    storeForeign(preparedPack(cacheDir).dir, 's-4.txt', JSON.stringify({ prepared: { nonsense: true } }));
+    storeForeign(datedPack(cacheDir).dir, 's-4.txt', '[]');
     for (const f of readdirSync(join(cacheDir, 'output'))) writeFileSync(join(cacheDir, 'output', f), '{"format":1');
     p.parsed.length = 0;
     const summary = runBoth(p, 'damaged');

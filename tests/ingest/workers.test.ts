@@ -1,11 +1,12 @@
 /** Reading on worker threads: same documents as on one thread, errors still name the file. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { datedPack } from '../../src/lib/ingest/cache.ts';
 import { runIngest, runIngestAsync } from '../../src/lib/ingest/run.ts';
 import type { IngestOptions } from '../../src/lib/ingest/run.ts';
 import { MIN_FILES_PER_WORKER, shares, workerCount } from '../../src/lib/ingest/workers.ts';
+import { tempDir } from '../support/temp.ts';
 
 const root = process.cwd();
 const PLACES = ['Geneva', 'Moscow', 'Kyiv', 'Miami', 'Istanbul', 'Berlin', 'Paris'];
@@ -17,7 +18,7 @@ function article(n: number): string {
 }
 
 function corpus(count: number, cacheDir = true): { options: IngestOptions; parsed: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'ingest-workers-'));
+  const dir = tempDir('ingest-workers-');
   const sourcesDir = join(dir, 'sources');
   mkdirSync(sourcesDir);
   for (let i = 0; i < count; i++) writeFileSync(join(sourcesDir, `s${String(i).padStart(4, '0')}.txt`), article(i));
@@ -66,7 +67,7 @@ describe('runIngestAsync on worker threads', () => {
     expect(a.events).toBe(b.events);
     expect(files(threaded.options.outDir)).toEqual(files(single.options.outDir));
     expect(threaded.parsed).toHaveLength(count);
-    expect(readdirSync(threaded.options.cacheDir as string).filter((n) => n.endsWith('.json'))).toHaveLength(count);
+    expect(datedPack(threaded.options.cacheDir as string).names()).toHaveLength(count);
     threaded.parsed.length = 0;
     const again = await runIngestAsync({ ...threaded.options, workers: 2 });
     expect(threaded.parsed).toEqual([]);

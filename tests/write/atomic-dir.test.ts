@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replaceDirAtomically, updateDirAtomically } from '../../src/lib/write/atomic-dir.ts';
+import { tempDir } from '../support/temp.ts';
 
 function fixture(): string {
-  const root = mkdtempSync(join(tmpdir(), 'atomic-'));
+  const root = tempDir('atomic-');
   const dir = join(root, 'events');
   mkdirSync(dir);
   writeFileSync(join(dir, 'old.md'), 'old');
@@ -49,7 +49,7 @@ describe('replaceDirAtomically', () => {
   });
 
   it('creates the folder when it does not exist', () => {
-    const root = mkdtempSync(join(tmpdir(), 'atomic-'));
+    const root = tempDir('atomic-');
     replaceDirAtomically(join(root, 'new', 'events'), new Map([['x.md', 'X']]));
     expect(readdirSync(join(root, 'new', 'events'))).toEqual(['x.md']);
   });

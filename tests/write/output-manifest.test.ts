@@ -2,8 +2,7 @@
  * The output manifest stands in for parsing event files: what it records of a file must be exactly what
  * `readPreviousEvents` reads back from it, for any text an article may contain.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +15,10 @@ import {
   scanEventFiles,
   writeManifest,
 } from '../../src/lib/write/output-manifest.ts';
+import type { ManifestEntry, OutputManifest } from '../../src/lib/write/output-manifest.ts';
 import { readPreviousEvents, readPreviousEventsKnown } from '../../src/lib/write/previous-events.ts';
 import { timelineEvent } from '../fixtures/events/build.ts';
+import { tempDir } from '../support/temp.ts';
 
 /** Text as articles hold it, and the characters YAML and Markdown treat specially. */
 const text = fc.oneof(
@@ -67,7 +68,7 @@ const event: fc.Arbitrary<TimelineEvent> = fc.record({
 
 describe('output manifest', () => {
   it('round-trips text that is only or ends in white space (found by the property below)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const dir = tempDir('manifest-');
     for (const quote of ['\n', ' ', '\u0085', 'a\n\n', '\u2028x', 'x\u00a0']) {
       const e = timelineEvent({
         title: quote,
@@ -81,7 +82,7 @@ describe('output manifest', () => {
   });
 
   it('records of an event exactly what reading its file back gives', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const dir = tempDir('manifest-');
     fc.assert(
       fc.property(event, (e: TimelineEvent) => {
         writeFileSync(join(dir, 'e.md'), eventToMarkdown(e));
@@ -99,8 +100,8 @@ describe('output manifest', () => {
   });
 
   it('is trusted only for files whose fingerprint it recorded', () => {
-    const out = mkdtempSync(join(tmpdir(), 'manifest-out-'));
-    const cache = mkdtempSync(join(tmpdir(), 'manifest-cache-'));
+    const out = tempDir('manifest-out-');
+    const cache = tempDir('manifest-cache-');
     const e = (id: string, quote: string): TimelineEvent =>
       timelineEvent({
         id,
@@ -132,5 +133,52 @@ describe('output manifest', () => {
     expect(again.parsed).toBe(1);
     // Another output folder has no manifest.
     expect(readManifest(cache, join(out, 'other'))).toBeUndefined();
+  });
+
+  it('reads back every entry it wrote, whatever the names and texts hold', () => {
+    const cache = tempDir('manifest-cache-');
+    const entry = fc.record({
+      fp: fc.string(),
+      hash: fc.string(),
+      record: event.map(previousRecord),
+    });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'grapheme', minLength: 1 }), entry), fc.string(), (files, render) => {
+        writeManifest(cache, '/out', { render, files });
+        const read = readManifest(cache, '/out');
+        expect(read?.render).toBe(render);
+        expect(JSON.parse(JSON.stringify(read?.files))).toEqual(JSON.parse(JSON.stringify(files)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('is not rewritten when a run takes over every entry unchanged, and is when anything differs', () => {
+    const cache = tempDir('manifest-cache-');
+    const entry = (id: string): ManifestEntry => {
+      const x = timelineEvent({ id, title: `Title of ${id}` });
+      return { fp: `fp-${id}`, hash: eventHash(x), record: previousRecord(x) };
+    };
+    const start = { 'a.md': entry('a'), 'b.md': entry('b'), 'c.md': entry('c') };
+    const read = () => readManifest(cache, '/out') as OutputManifest;
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    expect(writeManifest(cache, '/out', { render: 'r', files: start })).toBe(true);
+    const m = read();
+    expect(writeManifest(cache, '/out', { render: 'r', files: { ...m.files } }, m)).toBe(false);
+    const changes: Array<[string, (f: Record<string, ManifestEntry>) => Record<string, ManifestEntry>]> = [
+      ['an entry made again', (f) => ({ ...f, 'b.md': entry('b') })],
+      ['an entry gone', ({ 'b.md': _b, ...rest }) => rest],
+      ['an entry more', (f) => ({ ...f, 'd.md': entry('d') })],
+    ];
+    for (const [label, change] of changes) {
+      writeManifest(cache, '/out', { render: 'r', files: start });
+      const before = read();
+      const files = change({ ...before.files });
+      expect(writeManifest(cache, '/out', { render: 'r', files }, before), label).toBe(true);
+      expect(plain(read().files), label).toEqual(plain(files));
+    }
+    const before = read();
+    expect(writeManifest(cache, '/out', { render: 'r2', files: { ...before.files } }, before)).toBe(true);
+    expect(read().render).toBe('r2');
   });
 });

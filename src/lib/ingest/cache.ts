@@ -1,17 +1,18 @@
 /**
  * The ingest's content-hash cache: a source whose bytes (and whose reading code) did not change is not
- * parsed or dated again. One JSON file per source in `.cache/ingest/`, holding the key it was made
- * under and the dated document. Anything unreadable is a miss, never an error: the cache is only speed.
+ * parsed or dated again. Its first layer, the dated documents, is a pack (pack.ts) in `<cache>/dated.pack/`:
+ * each source's entry is the JSON of its dated document, stored under a key of its name, bytes and the code.
+ * Anything unreadable is a miss, never an error: the cache is only speed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatedDocument } from '../events/index.ts';
-import { writeFileAtomically } from '../write/atomic-dir.ts';
+import { Pack } from './pack.ts';
 
 /** Bump when the entry layout changes (the code hash covers changes to the reader and the dates code). */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The folders whose code decides a DatedDocument; their sources (and the shared model) are hashed. */
 const CODE_DIRS = ['../read', '../dates'];
@@ -50,25 +51,28 @@ export function cacheKey(name: string, bytes: Uint8Array, version: string): stri
   return createHash('sha256').update(`${version}\n${name}\n`).update(bytes).digest('hex');
 }
 
-/** Entry file of a source file name (`x.txt` → `<dir>/x.json`). */
-function entryPath(dir: string, name: string): string {
-  return join(dir, `${name.replace(/\.txt$/, '')}.json`);
+/** The dated layer of the cache in `cacheDir`. */
+export function datedPack(cacheDir: string): Pack {
+  return new Pack(join(cacheDir, 'dated.pack'));
 }
 
-/** The cached dated document of `name` if it was stored under `key`; undefined for a miss or a bad entry. */
-export function readCacheEntry(dir: string, name: string, key: string): DatedDocument | undefined {
-  const path = entryPath(dir, name);
-  if (!existsSync(path)) return undefined;
-  try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as { key?: unknown; dated?: DatedDocument };
-    if (entry.key !== key || !isDated(entry.dated)) return undefined;
-    return entry.dated;
-  } catch {
-    return undefined; // truncated or hand-edited: read the source again
-  }
+/** The cached dated document of each `[name, key]`; undefined for a miss or a bad entry. */
+export function readCacheEntries(
+  pack: Pack,
+  wanted: ReadonlyArray<readonly [name: string, key: string]>,
+): Array<DatedDocument | undefined> {
+  return pack.read(wanted).map((text) => {
+    if (text === undefined) return undefined;
+    try {
+      const dated: unknown = JSON.parse(text);
+      return isDated(dated) ? dated : undefined;
+    } catch {
+      return undefined; // damaged: read the source again
+    }
+  });
 }
 
-/** Just enough shape checking that a foreign JSON file cannot reach the events stage. */
+/** Just enough shape checking that a foreign JSON text cannot reach the events stage. */
 function isDated(value: unknown): value is DatedDocument {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { doc?: { sentences?: unknown; source?: unknown }; expressions?: unknown };
@@ -82,21 +86,23 @@ function isDated(value: unknown): value is DatedDocument {
   );
 }
 
-/** Store an entry; written to a temp file and renamed, so a concurrent reader never sees half of it. */
-export function writeCacheEntry(dir: string, name: string, key: string, dated: DatedDocument): void {
-  writeFileAtomically(entryPath(dir, name), JSON.stringify({ key, dated }));
+/** Stage an entry; it is written by the pack's next `commit`. */
+export function putCacheEntry(pack: Pack, name: string, key: string, dated: DatedDocument): void {
+  pack.put(name, key, JSON.stringify(dated));
 }
 
-/** Remove entries (`<name>.json` in `dir`) of sources that no longer exist, so the cache never outgrows the corpus. */
-export function pruneCache(dir: string, keepNames: readonly string[]): number {
-  if (!existsSync(dir)) return 0;
-  const keep = new Set(keepNames.map((n) => `${n.replace(/\.txt$/, '')}.json`));
-  let removed = 0;
-  for (const f of readdirSync(dir)) {
-    if (f.endsWith('.json') && !keep.has(f)) {
-      rmSync(join(dir, f), { force: true });
-      removed++;
-    }
+/**
+ * Remove the one-file-per-entry cache of earlier versions (`<cache>/*.json`, `<cache>/prepared/`): the packs
+ * replace it, and 20,000 stale files would only take space.
+ */
+export function removeLegacyEntries(cacheDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
   }
-  return removed;
+  for (const name of names) {
+    if (name.endsWith('.json') || name === 'prepared') rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
 }

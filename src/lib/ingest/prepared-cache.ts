@@ -1,8 +1,8 @@
 /**
  * The second layer of the ingest cache: each source's share of the events stage (`prepareDocument`: sentence
  * facts, tags, candidates) and the few counts the summary needs, so that an unchanged source costs one small
- * JSON parse instead of loading its dated document and preparing it again. One file per source in
- * `<cache>/prepared/`, keyed by the dated document's key, the events code and the gazetteer's bytes.
+ * JSON parse instead of loading its dated document and preparing it again. A pack (pack.ts) in
+ * `<cache>/prepared.pack/`, keyed by the dated document's key, the events code and the gazetteer's bytes.
  * Anything unreadable is a miss, never an error: the cache is only speed.
  */
 import { createHash } from 'node:crypto';
@@ -12,11 +12,11 @@ import { fileURLToPath } from 'node:url';
 import type { DatedDocument, PreparedDocument } from '../events/index.ts';
 import type { Candidate, SentenceInfo } from '../events/types.ts';
 import type { IsoDate, TimeExpression } from '../model.ts';
-import { writeFileAtomically } from '../write/atomic-dir.ts';
-import { hashCode, pruneCache, tsFiles } from './cache.ts';
+import { hashCode, tsFiles } from './cache.ts';
+import { Pack } from './pack.ts';
 
 /** Bump when the entry layout changes (the code hash covers changes to the events code and to this file). */
-const PREPARED_FORMAT = 1;
+const PREPARED_FORMAT = 2;
 
 /** What the summary and the date checks need of a source, so that its dated document need not be loaded. */
 export interface SourceFacts {
@@ -79,16 +79,13 @@ export function preparedKey(datedKey: string, codeVersion: string, gazetteer: st
   return createHash('sha256').update(`${datedKey}\n${codeVersion}\n${gazetteer}`).digest('hex');
 }
 
-function folder(cacheDir: string): string {
-  return join(cacheDir, 'prepared');
-}
-
-function entryPath(cacheDir: string, name: string): string {
-  return join(folder(cacheDir), `${name.replace(/\.txt$/, '')}.json`);
+/** The prepared layer of the cache in `cacheDir`. */
+export function preparedPack(cacheDir: string): Pack {
+  return new Pack(join(cacheDir, 'prepared.pack'));
 }
 
 /** JSON text of an entry; undefined when the document cannot be packed faithfully (then it is not cached). */
-export function packEntry(key: string, entry: PreparedEntry): string | undefined {
+export function packEntry(entry: PreparedEntry): string | undefined {
   const { prepared } = entry;
   const position = new Map(prepared.infos.map((s, i) => [s, i]));
   const candidates: PackedCandidate[] = [];
@@ -99,20 +96,19 @@ export function packEntry(key: string, entry: PreparedEntry): string | undefined
     const at = prepared.expressions[c.info.sentence]?.indexOf(c.expression) ?? -1;
     candidates.push({ ...c, info, expression: at >= 0 ? at : c.expression });
   }
-  return JSON.stringify({ key, facts: entry.facts, prepared: { ...prepared, candidates } });
+  return JSON.stringify({ facts: entry.facts, prepared: { ...prepared, candidates } });
 }
 
-/** The entry from its JSON text if it was stored under `key`; undefined for a miss or a damaged entry. */
-export function unpackEntry(text: string, key: string): PreparedEntry | undefined {
+/** The entry from its JSON text; undefined for a damaged entry. */
+export function unpackEntry(text: string): PreparedEntry | undefined {
   try {
     const raw = JSON.parse(text) as {
-      key?: unknown;
       facts?: SourceFacts;
       prepared?: Omit<PreparedDocument, 'candidates'> & { candidates: PackedCandidate[] };
     };
     const p = raw.prepared;
     const f = raw.facts;
-    if (raw.key !== key || p === undefined || f === undefined || typeof f.id !== 'string') return undefined;
+    if (p === undefined || f === undefined || typeof f.id !== 'string') return undefined;
     if (!Array.isArray(p.infos) || !Array.isArray(p.expressions) || !Array.isArray(p.candidates)) return undefined;
     if (!Array.isArray(f.warnings) || typeof f.publishedDate !== 'string') return undefined;
     const infos: SentenceInfo[] = p.infos;
@@ -129,25 +125,16 @@ export function unpackEntry(text: string, key: string): PreparedEntry | undefine
   }
 }
 
-/** The cached entry of source `name` if stored under `key`. */
-export function readPreparedEntry(cacheDir: string, name: string, key: string): PreparedEntry | undefined {
-  const path = entryPath(cacheDir, name);
-  if (!existsSync(path)) return undefined;
-  try {
-    return unpackEntry(readFileSync(path, 'utf8'), key);
-  } catch {
-    return undefined;
-  }
+/** The cached entry of each `[name, key]`; undefined for a miss or a damaged entry. */
+export function readPreparedEntries(
+  pack: Pack,
+  wanted: ReadonlyArray<readonly [name: string, key: string]>,
+): Array<PreparedEntry | undefined> {
+  return pack.read(wanted).map((text) => (text === undefined ? undefined : unpackEntry(text)));
 }
 
-/** Store an entry (temp file and rename). Call before the events stage updates the prepared document in place. */
-export function writePreparedEntry(cacheDir: string, name: string, key: string, entry: PreparedEntry): void {
-  const text = packEntry(key, entry);
-  if (text === undefined) return;
-  writeFileAtomically(entryPath(cacheDir, name), text);
-}
-
-/** Remove prepared entries of sources that no longer exist. */
-export function prunePrepared(cacheDir: string, keepNames: readonly string[]): number {
-  return pruneCache(folder(cacheDir), keepNames);
+/** Stage an entry for the pack's next `commit`. Call before the events stage updates the prepared document in place. */
+export function putPreparedEntry(pack: Pack, name: string, key: string, entry: PreparedEntry): void {
+  const text = packEntry(entry);
+  if (text !== undefined) pack.put(name, key, text);
 }

@@ -2,14 +2,12 @@
  * The ingest as a list of named steps: read every source, resolve its time expressions, build events,
  * write them atomically. Each step lives in its own module; this file only wires them together.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { InputError } from '../errors.ts';
 import { buildEventsFrom, loadCuration, loadGazetteer, prepareDocument } from '../events/index.ts';
 import type { DatedDocument, EventsReport, PreparedDocument } from '../events/index.ts';
-import type { Document, Gazetteer, TimelineEvent } from '../model.ts';
-import { parseSourceFile, readDocument } from '../read/index.ts';
+import type { Gazetteer, TimelineEvent } from '../model.ts';
 import { eventToMarkdown } from '../write/front-matter.ts';
 import { updateDirAtomically } from '../write/atomic-dir.ts';
 import type { AtomicWriteOptions } from '../write/atomic-dir.ts';
@@ -25,21 +23,23 @@ import {
 } from '../write/output-manifest.ts';
 import type { ManifestEntry, OutputManifest } from '../write/output-manifest.ts';
 import { readPreviousEventsKnown } from '../write/previous-events.ts';
-import { cacheKey, codeVersion, pruneCache, readCacheEntry, writeCacheEntry } from './cache.ts';
+import { cacheKey, codeVersion, datedPack, putCacheEntry, readCacheEntries, removeLegacyEntries } from './cache.ts';
+import type { Pack } from './pack.ts';
 import {
   gazetteerVersion,
   preparedCodeVersion,
   preparedKey,
-  prunePrepared,
-  readPreparedEntry,
+  preparedPack,
+  putPreparedEntry,
+  readPreparedEntries,
   sourceFacts,
-  writePreparedEntry,
 } from './prepared-cache.ts';
 import type { PreparedEntry, SourceFacts } from './prepared-cache.ts';
 import { readAndDate } from './dated-read.ts';
 import { dateSpreadWarnings } from './date-spread.ts';
 import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { readInWorkers, workerCount } from './workers.ts';
+import { checkUniqueIds, sourceNames } from './source-list.ts';
 
 export { dateDocument } from './dated-read.ts';
 
@@ -110,49 +110,6 @@ export function defaultIngestOptions(root: string): IngestOptions {
   };
 }
 
-/** The `*.txt` file names of the sources folder, sorted; an empty or missing folder is an InputError. */
-function sourceNames(dir: string): string[] {
-  if (!existsSync(dir)) throw new InputError(dir, 'sources folder not found');
-  if (!statSync(dir).isDirectory()) throw new InputError(dir, 'is a file: --sources must name a folder');
-  const names = readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort();
-  if (names.length === 0) throw new InputError(dir, 'no sources (*.txt) in this folder');
-  // Reading a folder named x.txt would fail with a stack trace; say what is wrong instead.
-  for (const n of names) {
-    if (!statSync(join(dir, n)).isFile()) throw new InputError(join(dir, n), 'is not a regular file');
-  }
-  return names;
-}
-
-/** Source ids must be unique: the first clash, in file order, is the editor's mistake. */
-function checkUniqueIds(dir: string, names: readonly string[], ids: readonly string[]): void {
-  const byId = new Map<string, string>();
-  ids.forEach((id, i) => {
-    const path = join(dir, names[i] ?? '');
-    const clash = byId.get(id);
-    if (clash !== undefined) throw new InputError(path, `duplicate source id "${id}" (also in ${clash})`);
-    byId.set(id, path);
-  });
-}
-
-/** Step 1: every `*.txt` in the folder, read into Documents; ids must be unique. */
-export function readSources(dir: string): Document[] {
-  const names = sourceNames(dir);
-  const docs: Document[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    const source = parseSourceFile(path, readFileSync(path));
-    docs.push(readDocument(source));
-  }
-  checkUniqueIds(
-    dir,
-    names,
-    docs.map((d) => d.source.id),
-  );
-  return docs;
-}
-
 /** One source after steps 1–2: its share of the events stage from the cache, or its dated document. */
 export interface ReadSource {
   name: string;
@@ -171,6 +128,20 @@ interface Planned {
   keys: string[];
   preparedKeys: string[];
   hits: number;
+  /** The two cache layers (none without a cache). */
+  packs?: Packs;
+}
+
+interface Packs {
+  dated: Pack;
+  prepared: Pack;
+}
+
+/** Steps 1–2 done: every source, the cache hits and the prepared layer that step 3 adds to. */
+interface ReadResult {
+  sources: ReadSource[];
+  hits: number;
+  prepared?: Pack;
 }
 
 /** True when the cache had nothing for source `i`: it must be parsed. */
@@ -180,7 +151,7 @@ function toRead(plan: Planned, i: number): boolean {
 
 /**
  * Steps 1–2, cached part: hash every file and take what the cache already has — the prepared entry if it is
- * there (then the dated document is not even loaded), else the dated document.
+ * there (then the dated layer is not even read), else the dated document. One read per layer.
  */
 function planRead(options: IngestOptions): Planned {
   const names = sourceNames(options.sourcesDir);
@@ -196,20 +167,30 @@ function planRead(options: IngestOptions): Planned {
   const gazetteer = gazetteerVersion(options.gazetteerDir);
   for (const name of names) {
     const key = cacheKey(name, readFileSync(join(options.sourcesDir, name)), version);
-    const prepared = preparedKey(key, events, gazetteer);
     plan.keys.push(key);
-    plan.preparedKeys.push(prepared);
-    const cached = readPreparedEntry(cacheDir, name, prepared);
-    const dated = cached === undefined ? readCacheEntry(cacheDir, name, key) : undefined;
-    if (cached !== undefined || dated !== undefined) plan.hits++;
-    plan.cached.push(cached);
-    plan.dated.push(dated);
+    plan.preparedKeys.push(preparedKey(key, events, gazetteer));
   }
+  const packs = { dated: datedPack(cacheDir), prepared: preparedPack(cacheDir) };
+  plan.packs = packs;
+  plan.cached = readPreparedEntries(
+    packs.prepared,
+    names.map((n, i) => [n, plan.preparedKeys[i] ?? ''] as const),
+  );
+  plan.dated = names.map(() => undefined);
+  const missed = names.flatMap((_, i) => (plan.cached[i] === undefined ? [i] : []));
+  const dated = readCacheEntries(
+    packs.dated,
+    missed.map((i) => [names[i] ?? '', plan.keys[i] ?? ''] as const),
+  );
+  missed.forEach((i, j) => {
+    plan.dated[i] = dated[j];
+  });
+  plan.hits = names.filter((_, i) => !toRead(plan, i)).length;
   return plan;
 }
 
-/** Store the newly read documents, check ids and drop entries of deleted sources. */
-function storeRead(options: IngestOptions, plan: Planned, fresh: ReadonlySet<number>): ReadSource[] {
+/** Store the newly read documents, check ids and drop entries of deleted or changed sources. */
+function storeRead(options: IngestOptions, plan: Planned, fresh: ReadonlySet<number>): ReadResult {
   const sources = plan.names.map((name, i): ReadSource => {
     const s: ReadSource = { name, preparedKey: plan.preparedKeys[i] ?? '' };
     const cached = plan.cached[i];
@@ -224,22 +205,24 @@ function storeRead(options: IngestOptions, plan: Planned, fresh: ReadonlySet<num
     plan.names,
     sources.map((s) => s.cached?.facts.id ?? s.dated?.doc.source.id ?? ''),
   );
-  if (options.cacheDir !== undefined) {
-    for (const i of fresh)
-      writeCacheEntry(options.cacheDir, plan.names[i] ?? '', plan.keys[i] ?? '', plan.dated[i] as DatedDocument);
-    pruneCache(options.cacheDir, plan.names);
-    prunePrepared(options.cacheDir, plan.names);
-  }
-  return sources;
+  const { packs } = plan;
+  if (options.cacheDir === undefined || packs === undefined) return { sources, hits: plan.hits };
+  removeLegacyEntries(options.cacheDir);
+  for (const i of fresh)
+    putCacheEntry(packs.dated, plan.names[i] ?? '', plan.keys[i] ?? '', plan.dated[i] as DatedDocument);
+  // One segment and one index for everything read now; entries of deleted sources and old versions are dropped.
+  const current = new Map(plan.names.map((n, i) => [n, plan.keys[i]]));
+  packs.dated.commit((name, key) => current.get(name) === key);
+  return { sources, hits: plan.hits, prepared: packs.prepared };
 }
 
 /** Steps 1–2 on this thread: read (or take from the cache) and date every source. */
-export function readAndDateSources(options: IngestOptions): { sources: ReadSource[]; hits: number } {
+export function readAndDateSources(options: IngestOptions): ReadResult {
   return completeOnThisThread(options, planRead(options));
 }
 
 /** Read the sources the cache did not have, one after the other. */
-function completeOnThisThread(options: IngestOptions, plan: Planned): { sources: ReadSource[]; hits: number } {
+function completeOnThisThread(options: IngestOptions, plan: Planned): ReadResult {
   const fresh = new Set<number>();
   plan.names.forEach((name, i) => {
     if (!toRead(plan, i)) return;
@@ -248,13 +231,11 @@ function completeOnThisThread(options: IngestOptions, plan: Planned): { sources:
     plan.dated[i] = readAndDate(path, readFileSync(path));
     fresh.add(i);
   });
-  return { sources: storeRead(options, plan, fresh), hits: plan.hits };
+  return storeRead(options, plan, fresh);
 }
 
 /** Steps 1–2 with the cache misses spread over worker threads where there are enough of them. */
-export async function readAndDateSourcesAsync(
-  options: IngestOptions,
-): Promise<{ sources: ReadSource[]; hits: number }> {
+export async function readAndDateSourcesAsync(options: IngestOptions): Promise<ReadResult> {
   const plan = planRead(options);
   const jobs = plan.names.flatMap((name, i) =>
     toRead(plan, i) ? [{ index: i, path: join(options.sourcesDir, name) }] : [],
@@ -264,7 +245,7 @@ export async function readAndDateSourcesAsync(
   for (const j of jobs) options.onParse?.(j.path);
   const read = await readInWorkers(jobs, n);
   for (const [i, d] of read) plan.dated[i] = d;
-  return { sources: storeRead(options, plan, new Set(read.keys())), hits: plan.hits };
+  return storeRead(options, plan, new Set(read.keys()));
 }
 
 /**
@@ -296,7 +277,9 @@ function writeEventFiles(
     const was = trusted?.files[name];
     if (hashing && fp !== undefined && usableEntry(was) && was.fp === fp && was.hash === hash) {
       keep.add(name);
-      entries[name] = { fp, hash, record };
+      // The same event (same hash) in the same file: its entry is taken over as it is (record included), which
+      // lets the manifest reuse its text, or skip writing when nothing changed.
+      entries[name] = was;
       continue;
     }
     const text = eventToMarkdown(event);
@@ -314,7 +297,7 @@ function writeEventFiles(
     entries[name] = { fp: fingerprint(statSync(join(options.outDir, name))), ...entry };
   if (options.cacheDir !== undefined) {
     try {
-      writeManifest(options.cacheDir, options.outDir, { render, files: entries });
+      writeManifest(options.cacheDir, options.outDir, { render, files: entries }, trusted);
     } catch {
       // The cache is only speed: an unwritten manifest means the next run parses and renders more.
     }
@@ -325,45 +308,48 @@ function writeEventFiles(
 /** Run the whole ingest. Throws InputError for an editor's mistake; nothing is written then. */
 export function runIngest(options: IngestOptions): IngestSummary {
   const t0 = performance.now();
-  const { sources, hits } = readAndDateSources(options);
-  return finishIngest(options, sources, hits, t0);
+  return finishIngest(options, readAndDateSources(options), t0);
 }
 
 /** `runIngest`, with the sources that need reading spread over worker threads. */
 export async function runIngestAsync(options: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
-  const { sources, hits } = await readAndDateSourcesAsync(options);
-  return finishIngest(options, sources, hits, t0);
+  return finishIngest(options, await readAndDateSourcesAsync(options), t0);
 }
 
 /** Each source's share of the events stage: from the cache, or prepared now (and cached before it is used). */
 function prepareSources(
-  options: IngestOptions,
-  sources: readonly ReadSource[],
+  read: ReadResult,
   gazetteer: Gazetteer,
 ): { facts: SourceFacts[]; prepared: PreparedDocument[] } {
   const facts: SourceFacts[] = [];
   const prepared: PreparedDocument[] = [];
-  for (const s of sources) {
+  const pack = read.prepared;
+  for (const s of read.sources) {
     let entry = s.cached;
     if (entry === undefined) {
       const d = s.dated as DatedDocument;
       entry = { facts: sourceFacts(d), prepared: prepareDocument(d, gazetteer) };
-      if (options.cacheDir !== undefined) writePreparedEntry(options.cacheDir, s.name, s.preparedKey, entry);
+      if (pack !== undefined) putPreparedEntry(pack, s.name, s.preparedKey, entry);
     }
     facts.push(entry.facts);
     prepared.push(entry.prepared);
+  }
+  if (pack !== undefined) {
+    const current = new Map(read.sources.map((s) => [s.name, s.preparedKey]));
+    pack.commit((name, key) => current.get(name) === key);
   }
   return { facts, prepared };
 }
 
 /** Steps 3–4: build the events from every dated document and write them; then the summary and report. */
-function finishIngest(options: IngestOptions, sources: ReadSource[], hits: number, t0: number): IngestSummary {
+function finishIngest(options: IngestOptions, read: ReadResult, t0: number): IngestSummary {
+  const { hits } = read;
   const t1 = performance.now();
   const config = loadTimelineConfig(options.timelinePath);
   const gazetteer = loadGazetteer(options.gazetteerDir);
   const curation = loadCuration(options.curationPath);
-  const { facts, prepared } = prepareSources(options, sources, gazetteer);
+  const { facts, prepared } = prepareSources(read, gazetteer);
   const published = facts.map((f) => f.publishedDate);
   const spread = dateSpreadWarnings(published);
   const tp = performance.now();

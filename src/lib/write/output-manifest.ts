@@ -114,9 +114,28 @@ export function usableEntry(entry: unknown): entry is ManifestEntry {
   );
 }
 
-/** Store the manifest (temp file and rename: a reader never sees half of it). */
-export function writeManifest(cacheDir: string, outDir: string, manifest: OutputManifest): void {
+/**
+ * Store the manifest (temp file and rename: a reader never sees half of it). Nothing is written when it holds
+ * exactly the entries of `previous` (the manifest read at the start of the run, same objects): a run that
+ * changed nothing (every `npm run build` starts with an ingest) saves serialising and writing it whole.
+ * Returns whether it was written.
+ */
+export function writeManifest(
+  cacheDir: string,
+  outDir: string,
+  manifest: OutputManifest,
+  previous?: OutputManifest,
+): boolean {
+  const names = Object.keys(manifest.files);
+  if (
+    previous !== undefined &&
+    previous.render === manifest.render &&
+    names.length === Object.keys(previous.files).length &&
+    names.every((n) => manifest.files[n] === previous.files[n])
+  )
+    return false;
   writeFileAtomically(manifestPath(cacheDir, outDir), JSON.stringify({ format: MANIFEST_FORMAT, ...manifest }));
+  return true;
 }
 
 /** The record `readPreviousEvents` reads back from the file of `event`. */
