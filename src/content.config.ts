@@ -7,7 +7,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
-import { loadSourceDocuments } from './lib/site/source-loader.ts';
+import { sourcesLoader } from './lib/site/source-loader.ts';
 
 /** A calendar day, `YYYY-MM-DD` (kept as a string so no time zone can shift it). */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -64,8 +64,9 @@ const events = defineCollection({
 });
 
 const sources = defineCollection({
-  // content/sources/*.txt are raw pasted pages, not Markdown: the ingest's reader turns them into documents.
-  loader: () => loadSourceDocuments(),
+  // content/sources/*.txt are raw pasted pages, not Markdown: the ingest's reader turns them into documents
+  // (reusing the documents of unchanged sources from the last build, or the ingest's cache; see source-loader.ts).
+  loader: sourcesLoader(),
   schema: z.object({
     /** The source's permanent id (file name). */
     id: slug,

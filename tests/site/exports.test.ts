@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ExportEvent } from '../../src/lib/site/exports.ts';
 import { toEventsJson, toIcs, toTimelineJs } from '../../src/lib/site/exports.ts';
@@ -75,6 +76,76 @@ describe('iCalendar', () => {
   it('is byte-identical from run to run (no clock inside)', () => {
     expect(toIcs(events, site, 'Cal')).toBe(ics);
     expect(ics).toContain('DTSTAMP:20251207');
+  });
+  it('does not depend on the time zone of the build', () => {
+    const tz = process.env['TZ'];
+    try {
+      for (const zone of ['Pacific/Kiritimati', 'America/Adak']) {
+        process.env['TZ'] = zone;
+        expect(toIcs(events, site, 'Cal')).toBe(ics);
+      }
+    } finally {
+      if (tz === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = tz;
+    }
+  });
+
+  // Text an ingest can produce: every character RFC 5545 escapes, line breaks of all kinds, multi-byte
+  // characters (one of them outside the BMP) and a line long enough to fold many times.
+  const hostile: ExportEvent = {
+    ...events[1]!,
+    id: 'h',
+    title: 'Talks, again; a \\ back\\slash\r\nBEGIN:VEVENT\rUID:x\nEND:VCALENDAR',
+    topics: ['peace-talks', 'war'],
+    summary: `Délégués « cités » — 😀 ${'ünïcode '.repeat(40)}end.`,
+  };
+  const parsedEvents = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+
+  it('parses back with an independent parser (ical.js) to exactly what was written', () => {
+    const text = toIcs([...events, hostile], site, 'Cal');
+    const parsed = parsedEvents(text);
+    expect(parsed.map((v) => v.getFirstPropertyValue('uid'))).toEqual([
+      'a@timeline',
+      'b@timeline',
+      'c@timeline',
+      'h@timeline',
+    ]);
+    const h = parsed[3]!;
+    // TEXT has one line break, written \n: CRLF, CR and LF all read back as LF.
+    expect(h.getFirstPropertyValue('summary')).toBe(hostile.title.replace(/\r\n?/g, '\n'));
+    expect(h.getFirstPropertyValue('description')).toBe(`Sun, Nov 30, 2025. ${hostile.summary}`);
+    expect(h.getFirstProperty('categories')?.getValues()).toEqual(['peace-talks', 'war']);
+    expect(h.getFirstPropertyValue('url')).toBe('https://example.org/events/h/');
+    const start = h.getFirstPropertyValue('dtstart') as ICAL.Time;
+    expect([start.isDate, start.toString(), String(h.getFirstPropertyValue('dtend'))]).toEqual([
+      true,
+      '2025-11-30',
+      '2025-12-01',
+    ]);
+    expect(parsed.map((v) => v.getFirstPropertyValue('status'))).toEqual([
+      'CONFIRMED',
+      'CONFIRMED',
+      'TENTATIVE',
+      'CONFIRMED',
+    ]);
+    expect(String(parsed[2]!.getFirstPropertyValue('summary'))).toBe('Meeting (planned)');
+  });
+
+  it('folds lines at 75 octets without splitting a character, and ends every line with CRLF', () => {
+    const text = toIcs([hostile], site, 'Cal');
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const lines = text.slice(0, -2).split('\r\n');
+    expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThan(5);
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\r\n]/);
+      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+      expect(line).not.toMatch(/[\ud800-\udbff]$/); // no surrogate pair cut in two
+    }
+    expect(text.match(/^BEGIN:VEVENT$/gm)).toHaveLength(1);
+  });
+
+  it('escapes the calendar name as TEXT', () => {
+    expect(toIcs(events, site, 'War, peace; talks')).toContain('\r\nX-WR-CALNAME:War\\, peace\\; talks\r\n');
   });
 });
 
