@@ -2,18 +2,18 @@
  * The incremental ingest: a second run parses only what changed, the cache never changes the output,
  * and a damaged or stale cache entry is read past, not fatal.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderFiles, ingestProject } from '../fixtures/ingest/project.ts';
+import type { IngestProject } from '../fixtures/ingest/project.ts';
 import { cacheKey, codeVersion, datedPack, putCacheEntry, readCacheEntries } from '../../src/lib/ingest/cache.ts';
 import { readAndDate } from '../../src/lib/ingest/dated-read.ts';
 import { preparedPack } from '../../src/lib/ingest/prepared-cache.ts';
 import { runIngest } from '../../src/lib/ingest/run.ts';
-import type { IngestOptions } from '../../src/lib/ingest/run.ts';
 import { tempDir } from '../support/temp.ts';
 import { damageRecord, storeForeign } from './damage.ts';
 
-const root = process.cwd();
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const CITIES = ['Geneva', 'Moscow', 'Kyiv', 'Miami', 'Abu Dhabi'];
 
@@ -35,27 +35,13 @@ function article(n: number): string {
   ].join('\n');
 }
 
-function setup(count: number): { dir: string; options: IngestOptions; parsed: string[] } {
-  const dir = tempDir('ingest-cache-');
-  const sourcesDir = join(dir, 'sources');
-  mkdirSync(sourcesDir);
-  for (let i = 0; i < count; i++) writeFileSync(join(sourcesDir, `a-${String(i).padStart(3, '0')}.txt`), article(i));
-  const parsed: string[] = [];
-  const options: IngestOptions = {
-    sourcesDir,
-    outDir: join(dir, 'events'),
-    gazetteerDir: join(root, 'content/gazetteer'),
-    curationPath: join(dir, 'no-curation.yaml'),
-    timelinePath: join(dir, 'no-timeline.yaml'),
-    cacheDir: join(dir, 'cache'),
-    onParse: (path) => parsed.push(path),
-  };
-  return { dir, options, parsed };
-}
-
-/** Every output file, name → contents. */
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+function setup(count: number): IngestProject {
+  return ingestProject({
+    prefix: 'ingest-cache-',
+    count,
+    article,
+    name: (i) => `a-${String(i).padStart(3, '0')}.txt`,
+  });
 }
 
 describe('incremental ingest cache', () => {
@@ -65,12 +51,12 @@ describe('incremental ingest cache', () => {
     expect(parsed).toHaveLength(6);
     expect(first.cache).toEqual({ hits: 0, misses: 6 });
     expect(first.events).toBeGreaterThan(0);
-    const before = snapshot(options.outDir);
+    const before = folderFiles(options.outDir);
     parsed.length = 0;
     const second = runIngest(options);
     expect(parsed).toEqual([]);
     expect(second.cache).toEqual({ hits: 6, misses: 0 });
-    expect(snapshot(options.outDir)).toEqual(before);
+    expect(folderFiles(options.outDir)).toEqual(before);
   });
 
   it('re-reads only the source that changed', () => {
@@ -97,14 +83,14 @@ describe('incremental ingest cache', () => {
     writeFileSync(join(plain.options.sourcesDir, 'a-005.txt'), article(105));
     const summary = runIngest(uncached);
     expect(summary.cache).toBeUndefined();
-    expect(snapshot(cached.options.outDir)).toEqual(snapshot(plain.options.outDir));
+    expect(folderFiles(cached.options.outDir)).toEqual(folderFiles(plain.options.outDir));
   });
 
   it('ignores a corrupt entry and rewrites it', () => {
     const { options, parsed } = setup(3);
     runIngest(options);
     const cacheDir = options.cacheDir as string;
-    const before = snapshot(options.outDir);
+    const before = folderFiles(options.outDir);
     // Both layers damaged (the prepared entry alone would stand in for the dated one): one entry cut off,
     // one replaced by foreign JSON under the right key.
     for (const pack of [datedPack(cacheDir), preparedPack(cacheDir)]) {
@@ -115,7 +101,7 @@ describe('incremental ingest cache', () => {
     const summary = runIngest(options);
     expect(parsed.map((p) => p.slice(-9))).toEqual(['a-001.txt', 'a-002.txt']);
     expect(summary.cache).toEqual({ hits: 1, misses: 2 });
-    expect(snapshot(options.outDir)).toEqual(before);
+    expect(folderFiles(options.outDir)).toEqual(before);
     parsed.length = 0;
     runIngest(options);
     expect(parsed).toEqual([]); // the damaged entries were replaced

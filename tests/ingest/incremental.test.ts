@@ -3,17 +3,17 @@
  * change to the sources, and whatever state the cache is in, it writes exactly what an uncached run writes from
  * the same previous output, and it leaves the files whose bytes do not change alone.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { folderFiles, ingestProject } from '../fixtures/ingest/project.ts';
+import type { IngestProject } from '../fixtures/ingest/project.ts';
 import { datedPack } from '../../src/lib/ingest/cache.ts';
 import { preparedPack } from '../../src/lib/ingest/prepared-cache.ts';
 import { runIngest } from '../../src/lib/ingest/run.ts';
-import type { IngestOptions, IngestSummary } from '../../src/lib/ingest/run.ts';
+import type { IngestSummary } from '../../src/lib/ingest/run.ts';
 import { damageRecord, storeForeign } from './damage.ts';
 
-const root = process.cwd();
 const PEOPLE = ['Witkoff', 'Umerov', 'Rubio', 'Dmitriev', 'Kushner'];
 const CITIES = ['Geneva', 'Miami', 'Abu Dhabi', 'Moscow'];
 
@@ -37,34 +37,8 @@ function article(n: number, extra = ''): string {
   ].join('\n');
 }
 
-interface Project {
-  dir: string;
-  options: IngestOptions;
-  parsed: string[];
-}
-
-function project(count: number): Project {
-  const dir = mkdtempSync(join(tmpdir(), 'ingest-incremental-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  const sourcesDir = join(dir, 'sources');
-  mkdirSync(sourcesDir);
-  for (let i = 0; i < count; i++) writeFileSync(join(sourcesDir, `s-${i}.txt`), article(i));
-  const parsed: string[] = [];
-  const options: IngestOptions = {
-    sourcesDir,
-    outDir: join(dir, 'events'),
-    gazetteerDir: join(root, 'content/gazetteer'),
-    curationPath: join(dir, 'none.yaml'),
-    timelinePath: join(dir, 'none.yaml'),
-    cacheDir: join(dir, 'cache'),
-    onParse: (p) => parsed.push(p),
-  };
-  return { dir, options, parsed };
-}
-
-/** Every file of a folder, name → contents. */
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+function project(count: number): IngestProject {
+  return ingestProject({ prefix: 'ingest-incremental-', count, article: (i) => article(i), name: (i) => `s-${i}.txt` });
 }
 
 /** Inode and modification time of every file: unchanged when a file was not rewritten. */
@@ -84,13 +58,13 @@ function outcome(s: IngestSummary) {
 }
 
 /** Run incrementally, and uncached from a copy of the same previous output; both must agree exactly. */
-function runBoth(p: Project, label: string): IngestSummary {
+function runBoth(p: IngestProject, label: string): IngestSummary {
   const coldOut = join(p.dir, `cold-${label}`);
   cpSync(p.options.outDir, coldOut, { recursive: true });
   const { cacheDir: _none, onParse: _p, ...uncached } = p.options;
   const incremental = runIngest(p.options);
   const cold = runIngest({ ...uncached, outDir: coldOut });
-  expect(snapshot(p.options.outDir)).toEqual(snapshot(coldOut));
+  expect(folderFiles(p.options.outDir)).toEqual(folderFiles(coldOut));
   expect(outcome(incremental)).toEqual(outcome(cold));
   return incremental;
 }
@@ -108,11 +82,11 @@ describe('incremental ingest', () => {
       ['delete', () => rmSync(join(p.options.sourcesDir, 's-1.txt'))],
     ];
     for (const [label, step] of steps) {
-      const before = snapshot(p.options.outDir);
+      const before = folderFiles(p.options.outDir);
       step();
       p.parsed.length = 0;
       const summary = runBoth(p, label);
-      expect(snapshot(p.options.outDir), label).not.toEqual(before); // the step changed the output
+      expect(folderFiles(p.options.outDir), label).not.toEqual(before); // the step changed the output
       expect(p.parsed.length, label).toBeLessThanOrEqual(1); // only the changed or added source was read
       expect(summary.files?.written, label).toBeGreaterThan(0);
       expect(summary.files?.kept, label).toBeGreaterThan(0);
@@ -127,10 +101,10 @@ describe('incremental ingest', () => {
     expect(warm.files).toEqual({ written: 0, kept: first.events, removed: 0, rendered: 0 });
     expect(identities(p.options.outDir)).toEqual(ids);
 
-    const before = snapshot(p.options.outDir);
+    const before = folderFiles(p.options.outDir);
     writeFileSync(join(p.options.sourcesDir, 's-5.txt'), article(5, ' Witkoff met Dmitriev on Thursday.'));
     const summary = runIngest(p.options);
-    const after = snapshot(p.options.outDir);
+    const after = folderFiles(p.options.outDir);
     const now = identities(p.options.outDir);
     const changed = Object.keys(after).filter((n) => after[n] !== before[n]);
     const same = Object.keys(after).filter((n) => after[n] === before[n]);
@@ -203,7 +177,7 @@ describe('incremental ingest', () => {
     cpSync(p.options.gazetteerDir, gazetteerDir, { recursive: true });
     p.options.gazetteerDir = gazetteerDir;
     runIngest(p.options);
-    const before = snapshot(p.options.outDir);
+    const before = folderFiles(p.options.outDir);
     const people = join(gazetteerDir, 'people.yaml');
     const text = readFileSync(people, 'utf8');
     expect(text).toContain('aliases: [Kushner]');
@@ -211,18 +185,18 @@ describe('incremental ingest', () => {
     p.parsed.length = 0;
     runBoth(p, 'gazetteer');
     expect(p.parsed).toEqual([]);
-    expect(snapshot(p.options.outDir)).not.toEqual(before);
+    expect(folderFiles(p.options.outDir)).not.toEqual(before);
   });
 
   it('leaves the previous output untouched when an in-place write fails', () => {
     const p = project(8);
     runIngest(p.options);
     writeFileSync(join(p.options.sourcesDir, 's-6.txt'), article(6, ' Kushner met Rubio on Wednesday.'));
-    const before = snapshot(p.options.outDir);
+    const before = folderFiles(p.options.outDir);
     const ids = identities(p.options.outDir);
     for (const write of [{ afterFile: () => fail('staging') }, { afterMove: () => fail('moving') }]) {
       expect(() => runIngest({ ...p.options, write })).toThrow('injected');
-      expect(snapshot(p.options.outDir)).toEqual(before);
+      expect(folderFiles(p.options.outDir)).toEqual(before);
       expect(readdirSync(p.dir).filter((n) => n.startsWith('.'))).toEqual([]); // no temp folders left
     }
     // Entries moved aside and back count as rewritten for the manifest; the output is still what a cold run writes.

@@ -1,14 +1,13 @@
 /** Reading on worker threads: same documents as on one thread, errors still name the file. */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderFiles, ingestProject } from '../fixtures/ingest/project.ts';
+import type { IngestProject } from '../fixtures/ingest/project.ts';
 import { datedPack } from '../../src/lib/ingest/cache.ts';
 import { runIngest, runIngestAsync } from '../../src/lib/ingest/run.ts';
-import type { IngestOptions } from '../../src/lib/ingest/run.ts';
 import { MIN_FILES_PER_WORKER, shares, workerCount } from '../../src/lib/ingest/workers.ts';
-import { tempDir } from '../support/temp.ts';
 
-const root = process.cwd();
 const PLACES = ['Geneva', 'Moscow', 'Kyiv', 'Miami', 'Istanbul', 'Berlin', 'Paris'];
 
 function article(n: number): string {
@@ -17,27 +16,15 @@ function article(n: number): string {
   return `---\npublished: 2024-${month}-${day}\npublisher: Wire ${n % 3}\n---\nOfficials met in ${PLACES[n % PLACES.length]} on Monday to discuss item ${n}.\n\nA second round is planned for next month, the ministry said.\n`;
 }
 
-function corpus(count: number, cacheDir = true): { options: IngestOptions; parsed: string[] } {
-  const dir = tempDir('ingest-workers-');
-  const sourcesDir = join(dir, 'sources');
-  mkdirSync(sourcesDir);
-  for (let i = 0; i < count; i++) writeFileSync(join(sourcesDir, `s${String(i).padStart(4, '0')}.txt`), article(i));
-  const parsed: string[] = [];
-  return {
-    parsed,
-    options: {
-      sourcesDir,
-      outDir: join(dir, 'events'),
-      gazetteerDir: join(root, 'content/gazetteer'),
-      curationPath: join(dir, 'none.yaml'),
-      timelinePath: join(dir, 'none.yaml'),
-      ...(cacheDir ? { cacheDir: join(dir, 'cache') } : {}),
-      onParse: (p) => parsed.push(p),
-    },
-  };
+function corpus(count: number, cache = true): IngestProject {
+  return ingestProject({
+    prefix: 'ingest-workers-',
+    count,
+    article,
+    name: (i) => `s${String(i).padStart(4, '0')}.txt`,
+    cache,
+  });
 }
-
-const files = (dir: string) => Object.fromEntries(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 
 describe('worker shares', () => {
   it('uses no worker for a handful of files and at most the cores asked for', () => {
@@ -65,7 +52,7 @@ describe('runIngestAsync on worker threads', () => {
     const a = await runIngestAsync({ ...threaded.options, workers: 2 });
     const b = runIngest(single.options);
     expect(a.events).toBe(b.events);
-    expect(files(threaded.options.outDir)).toEqual(files(single.options.outDir));
+    expect(folderFiles(threaded.options.outDir)).toEqual(folderFiles(single.options.outDir));
     expect(threaded.parsed).toHaveLength(count);
     expect(datedPack(threaded.options.cacheDir as string).names()).toHaveLength(count);
     threaded.parsed.length = 0;
