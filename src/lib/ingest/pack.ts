@@ -27,14 +27,13 @@ import {
   readdirSync,
   readFileSync,
   readSync,
-  renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../write/atomic-dir.ts';
 
 /** Bump when the index or record layout changes. */
 const PACK_FORMAT = 1;
@@ -306,9 +305,7 @@ export class Pack {
     }
     staging.seal();
     if (staging.bytes > 0) writeChunks(join(this.dir, segment), staging.chunks);
-    const tmp = join(this.dir, `${INDEX}.${uniqueName('.tmp')}`);
-    writeFileSync(tmp, indexText(entries));
-    renameSync(tmp, join(this.dir, INDEX));
+    writeFileAtomically(join(this.dir, INDEX), indexText(entries));
     this.loaded = entries;
     this.staged.clear();
     this.staging = new Staging();
