@@ -257,6 +257,8 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
   const weights = corpusWeights(all, gazetteer);
   const names = new Map(docs.map((d) => [d.source.id, displayName(d.source.publisher, d.source.title ?? d.source.id)]));
   const publishedOf = (doc: number) => docs[doc]?.publishedDate ?? '';
+  // Each source's place in the corpus (source ids are unique).
+  const order = new Map(docs.map((d, i) => [d.source.id, i]));
   const leftOut: LeftOut[] = [];
 
   let candidates: Candidate[] = docs.flatMap((d) => d.candidates);
@@ -275,15 +277,8 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     leftOut.push(...free);
   });
 
-  // A left-out sentence by its source and number (the last such sentence, as a map by both would give).
-  const bySource = new Map<string, SentenceInfo[]>();
-  for (const s of all) {
-    const list = bySource.get(s.source);
-    if (list === undefined) bySource.set(s.source, [s]);
-    else list.push(s);
-  }
-  const sentenceAt = (source: string, sentence: number) =>
-    bySource.get(source)?.findLast((s) => s.sentence === sentence);
+  // A left-out sentence by its source and number (a document's infos are in sentence order, numbered from 0).
+  const sentenceAt = (source: string, sentence: number) => infos[order.get(source) ?? -1]?.[sentence];
   const stillLeft = attachBySameActors(leftOut.splice(0), sentenceAt, candidates, gazetteer, weights);
   leftOut.push(...stillLeft);
   for (const c of candidates) attachedCount += c.attached.length;
@@ -503,7 +498,6 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     const reason = unresolvedSentences.has(s) ? 'unresolved-anchor' : 'not-cited';
     note({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
   }
-  const order = new Map(docs.map((d, i) => [d.source.id, i]));
   const previousIds = new Set(options.previous.map((p) => p.id));
   const report: EventsReport = {
     candidates: found,

@@ -2,6 +2,7 @@
  * Word-level helpers shared by the events steps: tokens with offsets, function words,
  * a light stemmer and the key terms two reports of one event are compared on.
  */
+import { allMatches } from '../dates/regex.ts';
 
 /** A word of a text with its offsets. */
 export interface Token {
@@ -16,9 +17,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}]*(?:['’.-][\p{L}\p{N}]+)*/gu;
 /** The words of `text` with offsets (apostrophes, hyphens and inner dots stay inside a word). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  // `exec` from `lastIndex` rather than `matchAll`, which copies the regex on every call (this runs ~10^6 times).
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+  // `allMatches` rather than `matchAll`, which copies the regex on every call (this runs ~10^6 times).
+  for (const m of allMatches(WORD, text)) {
     const word = m[0];
     out.push({ text: word, lower: word.toLowerCase(), start: m.index, end: m.index + word.length });
   }
@@ -142,16 +142,12 @@ export function isFunctionWord(lower: string): boolean {
 /** Stems of the content words of `text`, in order of first appearance, without repeats. */
 export function keyTerms(text: string): string[] {
   const seen = new Set<string>();
-  KEY_WORD.lastIndex = 0;
-  for (let m = KEY_WORD.exec(text); m !== null; m = KEY_WORD.exec(text)) {
+  for (const m of allMatches(WORD, text)) {
     const key = wordKey(m[0].toLowerCase());
     if (key !== null) seen.add(key);
   }
   return [...seen];
 }
-
-/** `WORD` for `keyTerms` alone (its own `lastIndex`). */
-const KEY_WORD = new RegExp(WORD.source, WORD.flags);
 
 /** The key of each lower-case word seen (null: not a key term). The vocabulary is small next to the texts. */
 const WORD_KEYS = new Map<string, string | null>();
