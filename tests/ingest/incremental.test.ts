@@ -53,7 +53,7 @@ function identities(dir: string): Record<string, string> {
 
 /** What a run reports that does not depend on the cache. */
 function outcome(s: IngestSummary) {
-  const { cache: _c, files: _f, timings: _t, ...rest } = s;
+  const { cache: _c, files: _f, timings: _t, skipped: _s, ...rest } = s;
   return rest;
 }
 

@@ -12,6 +12,7 @@ import { eventToMarkdown } from '../write/front-matter.ts';
 import { updateDirAtomically } from '../write/atomic-dir.ts';
 import type { AtomicWriteOptions } from '../write/atomic-dir.ts';
 import {
+  changedAt,
   eventHash,
   fingerprint,
   previousRecord,
@@ -23,7 +24,7 @@ import {
 } from '../write/output-manifest.ts';
 import type { ManifestEntry, OutputManifest } from '../write/output-manifest.ts';
 import { readPreviousEventsKnown } from '../write/previous-events.ts';
-import { cacheKey, codeVersion, datedPack, putCacheEntry, readCacheEntries, removeLegacyEntries } from './cache.ts';
+import { codeVersion, datedPack, putCacheEntry, readCacheEntries, removeLegacyEntries } from './cache.ts';
 import type { Pack } from './pack.ts';
 import {
   gazetteerVersion,
@@ -40,6 +41,8 @@ import { dateSpreadWarnings } from './date-spread.ts';
 import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { readInWorkers, workerCount } from './workers.ts';
 import { checkUniqueIds, sourceNames } from './source-list.ts';
+import { settled, sourceKeys } from './source-keys.ts';
+import { folderState, recordRun, runKey, unchangedRun } from './unchanged-run.ts';
 
 export { dateDocument } from './dated-read.ts';
 
@@ -95,6 +98,8 @@ export interface IngestSummary {
   cache?: { hits: number; misses: number };
   files?: WriteCounts;
   timings?: IngestTimings;
+  /** The run found nothing to do: same inputs and events folder as a recorded run (unchanged-run.ts). */
+  skipped?: true;
 }
 
 /** Paths of the project's content, relative to `root`. */
@@ -149,26 +154,36 @@ function toRead(plan: Planned, i: number): boolean {
   return plan.dated[i] === undefined && plan.cached[i] === undefined;
 }
 
-/**
- * Steps 1–2, cached part: hash every file and take what the cache already has — the prepared entry if it is
- * there (then the dated layer is not even read), else the dated document. One read per layer.
- */
-function planRead(options: IngestOptions): Planned {
+/** Every source's name and cache keys (none without a cache). */
+interface Keyed {
+  names: string[];
+  keys: string[];
+  preparedKeys: string[];
+}
+
+/** Step 0: list the sources and key them, reading only files whose fingerprint is not remembered (source-keys.ts). */
+function keySources(options: IngestOptions): Keyed {
   const names = sourceNames(options.sourcesDir);
-  const plan: Planned = { names, dated: [], cached: [], keys: [], preparedKeys: [], hits: 0 };
+  const { cacheDir } = options;
+  if (cacheDir === undefined) return { names, keys: [], preparedKeys: [] };
+  const events = preparedCodeVersion();
+  const gazetteer = gazetteerVersion(options.gazetteerDir);
+  const keys = sourceKeys(options.sourcesDir, names, codeVersion(), cacheDir);
+  return { names, keys, preparedKeys: keys.map((key) => preparedKey(key, events, gazetteer)) };
+}
+
+/**
+ * Steps 1–2, cached part: take what the cache already has — the prepared entry if it is there (then the dated
+ * layer is not even read), else the dated document. One read per layer.
+ */
+function planRead(options: IngestOptions, keyed: Keyed): Planned {
+  const { names } = keyed;
+  const plan: Planned = { names, dated: [], cached: [], keys: keyed.keys, preparedKeys: keyed.preparedKeys, hits: 0 };
   const { cacheDir } = options;
   if (cacheDir === undefined) {
     plan.dated = names.map(() => undefined);
     plan.cached = names.map(() => undefined);
     return plan;
-  }
-  const version = codeVersion();
-  const events = preparedCodeVersion();
-  const gazetteer = gazetteerVersion(options.gazetteerDir);
-  for (const name of names) {
-    const key = cacheKey(name, readFileSync(join(options.sourcesDir, name)), version);
-    plan.keys.push(key);
-    plan.preparedKeys.push(preparedKey(key, events, gazetteer));
   }
   const packs = { dated: datedPack(cacheDir), prepared: preparedPack(cacheDir) };
   plan.packs = packs;
@@ -218,7 +233,7 @@ function storeRead(options: IngestOptions, plan: Planned, fresh: ReadonlySet<num
 
 /** Steps 1–2 on this thread: read (or take from the cache) and date every source. */
 export function readAndDateSources(options: IngestOptions): ReadResult {
-  return completeOnThisThread(options, planRead(options));
+  return completeOnThisThread(options, planRead(options, keySources(options)));
 }
 
 /** Read the sources the cache did not have, one after the other. */
@@ -235,8 +250,11 @@ function completeOnThisThread(options: IngestOptions, plan: Planned): ReadResult
 }
 
 /** Steps 1–2 with the cache misses spread over worker threads where there are enough of them. */
-export async function readAndDateSourcesAsync(options: IngestOptions): Promise<ReadResult> {
-  const plan = planRead(options);
+export async function readAndDateSourcesAsync(
+  options: IngestOptions,
+  keyed: Keyed = keySources(options),
+): Promise<ReadResult> {
+  const plan = planRead(options, keyed);
   const jobs = plan.names.flatMap((name, i) =>
     toRead(plan, i) ? [{ index: i, path: join(options.sourcesDir, name) }] : [],
   );
@@ -308,13 +326,72 @@ function writeEventFiles(
 /** Run the whole ingest. Throws InputError for an editor's mistake; nothing is written then. */
 export function runIngest(options: IngestOptions): IngestSummary {
   const t0 = performance.now();
-  return finishIngest(options, readAndDateSources(options), t0);
+  const keyed = keySources(options);
+  const run = lookAtFolder(options, keyed);
+  if (run.skipped !== undefined) return finishUnchanged(options, run.skipped, t0);
+  return finishIngest(options, completeOnThisThread(options, planRead(options, keyed)), t0, run);
 }
 
 /** `runIngest`, with the sources that need reading spread over worker threads. */
 export async function runIngestAsync(options: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
-  return finishIngest(options, await readAndDateSourcesAsync(options), t0);
+  const keyed = keySources(options);
+  const run = lookAtFolder(options, keyed);
+  if (run.skipped !== undefined) return finishUnchanged(options, run.skipped, t0);
+  return finishIngest(options, await readAndDateSourcesAsync(options, keyed), t0, run);
+}
+
+/** The events folder as a run found it, and the run's key (unchanged-run.ts). */
+interface FolderLook {
+  onDisk: Map<string, string>;
+  /** When the folder was scanned (ms since 1970). */
+  scanned: number;
+  key?: string;
+  state?: string;
+  /** The recorded summary, when the run can change nothing. */
+  skipped?: { summary: IngestSummary; reportKept: boolean; record: { key: string; state: string } };
+}
+
+/** Scan the events folder; with a cache, say whether the last recorded run had these inputs and this folder. */
+function lookAtFolder(options: IngestOptions, keyed: Keyed): FolderLook {
+  const scanned = Date.now();
+  const onDisk = scanEventFiles(options.outDir);
+  const { cacheDir } = options;
+  if (cacheDir === undefined) return { onDisk, scanned };
+  const key = runKey({ ...keyed, timelinePath: options.timelinePath, curationPath: options.curationPath });
+  const state = folderState(onDisk);
+  const look: FolderLook = { onDisk, scanned, key, state };
+  const skipped = unchangedRun<IngestSummary>(cacheDir, options.outDir, key, state, options.reportPath);
+  if (skipped !== undefined) look.skipped = { ...skipped, record: { key, state } };
+  return look;
+}
+
+/** A run that can change nothing: the recorded summary, with this run's counts and time. */
+function finishUnchanged(
+  options: IngestOptions,
+  skipped: NonNullable<FolderLook['skipped']>,
+  t0: number,
+): IngestSummary {
+  const { summary } = skipped;
+  const result: IngestSummary = {
+    ...summary,
+    cache: { hits: summary.sources, misses: 0 },
+    files: { written: 0, kept: summary.events, removed: 0, rendered: 0 },
+    timings: { read: performance.now() - t0, prepare: 0, previous: 0, events: 0, write: 0 },
+    skipped: true,
+  };
+  if (options.reportPath !== undefined && !skipped.reportKept && options.cacheDir !== undefined) {
+    writeReport(options.reportPath, result);
+    // Recorded again with the new report's fingerprint, so that the next run leaves it alone.
+    recordRun(options.cacheDir, options.outDir, { ...skipped.record, reportPath: options.reportPath, summary });
+  }
+  return result;
+}
+
+/** The full report: the summary as JSON. */
+function writeReport(path: string, summary: IngestSummary): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(summary, null, 2)}\n`);
 }
 
 /** Each source's share of the events stage: from the cache, or prepared now (and cached before it is used). */
@@ -343,7 +420,7 @@ function prepareSources(
 }
 
 /** Steps 3–4: build the events from every dated document and write them; then the summary and report. */
-function finishIngest(options: IngestOptions, read: ReadResult, t0: number): IngestSummary {
+function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look: FolderLook): IngestSummary {
   const { hits } = read;
   const t1 = performance.now();
   const config = loadTimelineConfig(options.timelinePath);
@@ -353,7 +430,7 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number): Ing
   const published = facts.map((f) => f.publishedDate);
   const spread = dateSpreadWarnings(published);
   const tp = performance.now();
-  const onDisk = scanEventFiles(options.outDir);
+  const { onDisk } = look;
   const manifest = options.cacheDir === undefined ? undefined : readManifest(options.cacheDir, options.outDir);
   const { records: previous } = readPreviousEventsKnown(options.outDir, onDisk, manifest);
   const t2 = performance.now();
@@ -381,9 +458,19 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number): Ing
     files,
     timings: { read: t1 - t0, prepare: tp - t1, previous: t2 - tp, events: t3 - t2, write: t4 - t3 },
   };
-  if (options.reportPath !== undefined) {
-    mkdirSync(dirname(options.reportPath), { recursive: true });
-    writeFileSync(options.reportPath, `${JSON.stringify(summary, null, 2)}\n`);
+  if (options.reportPath !== undefined) writeReport(options.reportPath, summary);
+  if (options.cacheDir !== undefined && look.key !== undefined && look.state !== undefined) {
+    // The folder already held this run's output: the same inputs and folder would give it again. Only a folder
+    // whose files all settled before the scan is vouched for by its fingerprints (see source-keys.ts).
+    const fixpoint = files.written === 0 && files.removed === 0;
+    const settledFolder = [...onDisk.values()].every((fp) => settled(changedAt(fp), look.scanned));
+    recordRun(
+      options.cacheDir,
+      options.outDir,
+      fixpoint && settledFolder
+        ? { key: look.key, state: look.state, reportPath: options.reportPath, summary }
+        : undefined,
+    );
   }
   return summary;
 }

@@ -20,7 +20,12 @@ export function formatSummary(summary: IngestSummary, options: IngestOptions): s
   }
   for (const w of summary.warnings) lines.push(`  warning: ${w}`);
   for (const c of r.unusedCuration) lines.push(`  warning: curation entry for unknown event "${c}"`);
-  lines.push(`  wrote ${relative(process.cwd(), options.outDir) || '.'}`);
+  const out = relative(process.cwd(), options.outDir) || '.';
+  const f = summary.files;
+  if (f === undefined) lines.push(`  wrote ${out}`);
+  else if (summary.skipped === true) lines.push(`  ${out}: up to date (nothing changed since the last run)`);
+  else if (f.written === 0 && f.removed === 0) lines.push(`  ${out}: up to date`);
+  else lines.push(`  wrote ${out}: ${f.written} written, ${f.removed} removed`);
   if (options.reportPath !== undefined) lines.push(`  report: ${relative(process.cwd(), options.reportPath)}`);
   return lines.join('\n');
 }

@@ -38,6 +38,12 @@ export function fingerprint(st: Stats): string {
   return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
 }
 
+/** When the file of fingerprint `fp` last changed (ms since 1970: its modification or change time, the later). */
+export function changedAt(fp: string): number {
+  const [, mtime, ctime] = fp.split(':');
+  return Math.max(Number(mtime), Number(ctime));
+}
+
 /** The `.md` files of `dir` with their fingerprints (missing folder = none). */
 export function scanEventFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -77,10 +83,15 @@ export function renderVersion(): string {
   return memoRender;
 }
 
-/** Where the manifest of `outDir` lives in the cache: one per output folder. */
-function manifestPath(cacheDir: string, outDir: string): string {
+/** A cache file about the output folder `outDir` (one set per output folder), named `<id><suffix>`. */
+export function outputCacheFile(cacheDir: string, outDir: string, suffix: string): string {
   const id = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 16);
-  return join(cacheDir, 'output', `${id}.json`);
+  return join(cacheDir, 'output', `${id}${suffix}`);
+}
+
+/** Where the manifest of `outDir` lives in the cache. */
+function manifestPath(cacheDir: string, outDir: string): string {
+  return outputCacheFile(cacheDir, outDir, '.json');
 }
 
 /** The manifest of `outDir`, or undefined when there is none or it cannot be read (the cache is only speed). */

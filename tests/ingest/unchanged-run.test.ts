@@ -1,0 +1,196 @@
+/**
+ * Two shortcuts of a repeated ingest, both only speed: a source whose stat fingerprint is unchanged is not read
+ * to be hashed again, and a run whose inputs and events folder are those of a recorded run that changed nothing
+ * returns that run's summary. Anything an editor can change must still lead to a full run.
+ */
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { folderFiles, ingestProject } from '../fixtures/ingest/project.ts';
+import type { IngestProject } from '../fixtures/ingest/project.ts';
+import { cacheKey, codeVersion } from '../../src/lib/ingest/cache.ts';
+import { runIngest } from '../../src/lib/ingest/run.ts';
+import type { IngestSummary } from '../../src/lib/ingest/run.ts';
+import { SETTLE, sourceKeys } from '../../src/lib/ingest/source-keys.ts';
+import type { KeyCounts } from '../../src/lib/ingest/source-keys.ts';
+import { tempDir } from '../support/temp.ts';
+
+/** An article of day `n`: enough for a few events. */
+function article(n: number, extra = ''): string {
+  const day = String(1 + (n % 9)).padStart(2, '0');
+  return [
+    '---',
+    `published: 2025-11-${day}`,
+    `publisher: Wire ${n % 2}`,
+    `title: Report ${n}`,
+    '---',
+    `Witkoff met Umerov in Geneva on Monday to discuss the peace framework.${extra}`,
+    '',
+    'The delegations will meet again next week, Rubio said on Tuesday.',
+    '',
+  ].join('\n');
+}
+
+function project(count = 4): IngestProject {
+  return ingestProject({ prefix: 'unchanged-run-', count, article: (i) => article(i), name: (i) => `s-${i}.txt` });
+}
+
+/** What a run reports that does not depend on the shortcuts. */
+function outcome(s: IngestSummary) {
+  const { cache: _c, files: _f, timings: _t, skipped: _s, ...rest } = s;
+  return rest;
+}
+
+const settle = SETTLE.ms;
+/** Files are trusted however recently they changed (real runs wait `SETTLE.ms`; tests cannot). */
+const trustAll = () => {
+  SETTLE.ms = -60_000;
+};
+afterEach(() => {
+  SETTLE.ms = settle;
+});
+
+describe('source keys from fingerprints', () => {
+  let dir: string;
+  let cache: string;
+  const names = ['a.txt', 'b.txt', 'c.txt'];
+  beforeEach(() => {
+    dir = tempDir('source-keys-');
+    cache = join(dir, 'cache');
+    for (const n of names) writeFileSync(join(dir, n), `text of ${n}\n`);
+  });
+  const keys = (counts?: KeyCounts) => sourceKeys(dir, names, codeVersion(), cache, counts);
+  const hashed = () => names.map((n) => cacheKey(n, readFileSync(join(dir, n)), codeVersion()));
+
+  it('gives the content hash of every file, and reads none again while their fingerprints hold', () => {
+    trustAll();
+    const first: KeyCounts = { remembered: 0, hashed: 0 };
+    expect(keys(first)).toEqual(hashed());
+    expect(first).toEqual({ remembered: 0, hashed: 3 });
+    const second: KeyCounts = { remembered: 0, hashed: 0 };
+    expect(keys(second)).toEqual(hashed());
+    expect(second).toEqual({ remembered: 3, hashed: 0 });
+  });
+
+  it('hashes a file again when it changed, even to the same size with its old modification time', () => {
+    trustAll();
+    keys();
+    const path = join(dir, 'b.txt');
+    const before = statSync(path);
+    writeFileSync(path, 'text of B.txt\n'); // same length
+    utimesSync(path, before.atime, before.mtime);
+    const counts: KeyCounts = { remembered: 0, hashed: 0 };
+    const after = keys(counts);
+    expect(after).toEqual(hashed());
+    expect(counts).toEqual({ remembered: 2, hashed: 1 });
+  });
+
+  it('does not vouch for a file that changed just before it was read (it may change again in the same tick)', () => {
+    keys();
+    const counts: KeyCounts = { remembered: 0, hashed: 0 };
+    keys(counts);
+    expect(counts).toEqual({ remembered: 0, hashed: 3 });
+  });
+
+  it('hashes everything when the list is damaged or the code changed', () => {
+    trustAll();
+    keys();
+    writeFileSync(join(cache, 'source-keys.json'), '{"format":1,"version":');
+    const damaged: KeyCounts = { remembered: 0, hashed: 0 };
+    expect(keys(damaged)).toEqual(hashed());
+    expect(damaged.hashed).toBe(3);
+    const other: KeyCounts = { remembered: 0, hashed: 0 };
+    sourceKeys(dir, names, 'another code version', cache, other);
+    expect(other).toEqual({ remembered: 0, hashed: 3 });
+  });
+});
+
+describe('a run that can change nothing', () => {
+  /** Cold run, then a run that finds the folder already right (it records itself). */
+  function settledProject(report?: string): IngestProject {
+    trustAll();
+    const p = project();
+    if (report !== undefined) p.options.reportPath = join(p.dir, report);
+    p.options.curationPath = join(p.dir, 'curation.yaml');
+    p.options.timelinePath = join(p.dir, 'timeline.yaml');
+    runIngest(p.options);
+    expect(runIngest(p.options).skipped).toBeUndefined();
+    return p;
+  }
+
+  it('returns the recorded summary without reading anything, and leaves the folder and report alone', () => {
+    const p = settledProject('report.json');
+    const report = join(p.dir, 'report.json');
+    const full = JSON.parse(readFileSync(report, 'utf8')) as IngestSummary; // the recorded run's report
+    const files = folderFiles(p.options.outDir);
+    const reportBytes = readFileSync(report, 'utf8');
+    p.parsed.length = 0;
+    const again = runIngest(p.options);
+    expect(again.skipped).toBe(true);
+    expect(outcome(again)).toEqual(outcome(full));
+    expect(again.files).toEqual({ written: 0, kept: full.events, removed: 0, rendered: 0 });
+    expect(p.parsed).toEqual([]);
+    expect(folderFiles(p.options.outDir)).toEqual(files);
+    expect(readFileSync(report, 'utf8')).toBe(reportBytes);
+    // A deleted report is written again.
+    rmSync(report);
+    expect(runIngest(p.options).skipped).toBe(true);
+    const rewritten = readFileSync(report, 'utf8');
+    expect(outcome(JSON.parse(rewritten))).toEqual(outcome(full));
+    // …and then left alone again.
+    expect(runIngest(p.options).skipped).toBe(true);
+    expect(readFileSync(report, 'utf8')).toBe(rewritten);
+  });
+
+  it('runs in full after a source, the curation or the timeline file changes', () => {
+    const p = settledProject();
+    const changes: Array<() => void> = [
+      () => appendFileSync(join(p.options.sourcesDir, 's-1.txt'), '\nKushner met Dmitriev in Moscow on Friday.\n'),
+      () => writeFileSync(p.options.curationPath, 'events: {}\n'),
+      () => writeFileSync(p.options.timelinePath, 'focusFrom: 2025-11-03\n'),
+      () => writeFileSync(join(p.options.sourcesDir, 's-9.txt'), article(9)),
+      () => rmSync(join(p.options.sourcesDir, 's-0.txt')),
+    ];
+    for (const change of changes) {
+      change();
+      const full = runIngest(p.options);
+      expect(full.skipped).toBeUndefined();
+      // A run that wrote something is not a record yet: the next one, finding the folder right, is.
+      if (full.files?.written !== 0 || full.files.removed !== 0) expect(runIngest(p.options).skipped).toBeUndefined();
+      expect(runIngest(p.options).skipped).toBe(true);
+    }
+  });
+
+  it('runs in full when an event file was edited, added or removed by hand, and puts the folder right', () => {
+    const p = settledProject();
+    const right = folderFiles(p.options.outDir);
+    const [first, second] = Object.keys(right);
+    if (first === undefined || second === undefined) throw new Error('expected two events');
+    const edits: Array<() => void> = [
+      () => appendFileSync(join(p.options.outDir, first), '\nedited\n'),
+      () => writeFileSync(join(p.options.outDir, 'stray.md'), '---\ntitle: x\n---\n'),
+      () => rmSync(join(p.options.outDir, second)),
+    ];
+    for (const edit of edits) {
+      edit();
+      expect(runIngest(p.options).skipped).toBeUndefined();
+      expect(folderFiles(p.options.outDir)).toEqual(right);
+    }
+  });
+
+  it('is not recorded while the folder’s files are too new for their fingerprints to vouch for them', () => {
+    const p = project();
+    runIngest(p.options);
+    runIngest(p.options);
+    expect(runIngest(p.options).skipped).toBeUndefined();
+  });
+
+  it('falls back to a full run when the record is damaged', () => {
+    const p = settledProject();
+    const out = join(p.options.cacheDir as string, 'output');
+    for (const name of readdirSync(out))
+      if (name.endsWith('.run.json')) writeFileSync(join(out, name), '{"format":1,"key":');
+    expect(runIngest(p.options).skipped).toBeUndefined();
+    expect(runIngest(p.options).skipped).toBe(true);
+  });
+});
