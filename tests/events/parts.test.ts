@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib/errors.ts';
-import { applyCuration, loadCuration, parseCuration } from '../../src/lib/events/curation.ts';
+import { applyCuration, beforeCuration, loadCuration, parseCuration } from '../../src/lib/events/curation.ts';
 import { loadGazetteer, parsePeople, parseTopics } from '../../src/lib/events/gazetteer.ts';
 import { assignIds, datePrefix, keyWordSlug } from '../../src/lib/events/ids.ts';
 import { buildEvents } from '../../src/lib/events/index.ts';
@@ -105,6 +105,38 @@ describe('curation', () => {
     expect(byId.get('e4')?.sources.map((s) => s.sentence)).toEqual([1]);
     expect(byId.get('e4-b')).toMatchObject({ title: 'Second part', summary: 'Two.' });
     expect(out.unused).toEqual(['gone']);
+  });
+  it('gives split parts back to the event they were split from before ids are matched', () => {
+    const curation = parseCuration(
+      'c.yaml',
+      [
+        'events:',
+        '  e4:',
+        '    split:',
+        '      - { id: e4-b, citations: ["a#2", "a#3"] }',
+        '  e4-b:',
+        '    split:',
+        '      - { id: e4-c, citations: ["a#3"] }',
+        '  e9:',
+        '    split:',
+        '      - { id: e9-b, citations: ["b#1"] }',
+      ].join('\n'),
+    );
+    const curated = applyCuration(
+      [ev('e4', [cite('a', 1, 'One.'), cite('a', 2, 'Two.'), cite('a', 3, 'Three.')]), ev('e5')],
+      curation,
+      sum,
+    ).events;
+    expect(curated.map((e) => e.id).sort()).toEqual(['e4', 'e4-b', 'e4-c', 'e5']);
+    const back = beforeCuration(curated, curation);
+    expect(back.map((e) => [e.id, e.sources.map((c) => c.sentence).sort()])).toEqual([
+      ['e4', [1, 2, 3]],
+      ['e5', [0]],
+    ]);
+    // A part whose parent is gone stands for it; without splits nothing changes.
+    const orphan = beforeCuration([ev('e9-b', [cite('b', 1, 'B.')])], curation);
+    expect(orphan.map((e) => e.id)).toEqual(['e9']);
+    expect(beforeCuration(curated, { events: {} })).toEqual(curated);
   });
   it('names file and line of a bad entry; a missing file is no curation', () => {
     expect(() => parseCuration('c.yaml', 'events:\n  e1:\n    date: 2025-02-30\n')).toThrow(InputError);

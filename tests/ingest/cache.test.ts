@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderFiles, ingestProject } from '../fixtures/ingest/project.ts';
+import { folderFiles, forgetRuns, ingestProject } from '../fixtures/ingest/project.ts';
 import type { IngestProject } from '../fixtures/ingest/project.ts';
 import { cacheKey, codeVersion, datedPack, putCacheEntry, readCacheEntries } from '../../src/lib/ingest/cache.ts';
 import { readAndDate } from '../../src/lib/ingest/dated-read.ts';
@@ -98,6 +98,7 @@ describe('incremental ingest cache', () => {
       storeForeign(pack.dir, 'a-002.txt', JSON.stringify({ nonsense: true }));
     }
     parsed.length = 0;
+    forgetRuns(options);
     const summary = runIngest(options);
     expect(parsed.map((p) => p.slice(-9))).toEqual(['a-001.txt', 'a-002.txt']);
     expect(summary.cache).toEqual({ hits: 1, misses: 2 });

@@ -87,6 +87,41 @@ export function loadCuration(path: string): Curation {
   return parseCuration(path);
 }
 
+/**
+ * Previous events as they were before curation split them. Ids are kept by matching an event's citations with
+ * the previous events'; a split part that took most of its parent's citations would otherwise take the parent's
+ * id on the next ingest, and the split (keyed by that id) would no longer apply. So each part's citations go back
+ * to the event it was split from (a part of a part, to the first), which keeps its own id.
+ */
+export function beforeCuration<P extends { id: string; sources: readonly Citation[] }>(
+  previous: readonly P[],
+  curation: Curation,
+): P[] {
+  const parentOf = new Map<string, string>();
+  for (const [id, entry] of Object.entries(curation.events))
+    for (const part of entry.split ?? []) if (part.id !== id) parentOf.set(part.id, id);
+  if (parentOf.size === 0) return [...previous];
+  const rootOf = (id: string): string => {
+    const seen = new Set([id]);
+    let at = id;
+    for (let up = parentOf.get(at); up !== undefined && !seen.has(up); up = parentOf.get(at)) {
+      seen.add(up);
+      at = up;
+    }
+    return at;
+  };
+  const out = new Map<string, P>();
+  for (const p of previous) if (!parentOf.has(p.id) && !out.has(p.id)) out.set(p.id, { ...p, sources: [...p.sources] });
+  for (const p of previous) {
+    if (!parentOf.has(p.id)) continue;
+    const root = rootOf(p.id);
+    const parent = out.get(root);
+    if (parent === undefined) out.set(root, { ...p, id: root, sources: [...p.sources] });
+    else out.set(root, { ...parent, sources: [...parent.sources, ...p.sources] });
+  }
+  return [...out.values()];
+}
+
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }

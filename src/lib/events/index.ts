@@ -6,7 +6,7 @@ import { compareIso } from '../dates/calendar.ts';
 import type { Citation, Curation, Gazetteer, IsoDate, SourceMeta, TimeExpression, TimelineEvent } from '../model.ts';
 import { attachAntecedents, attachBySameActors, attachUndated, clauseBag, resolveMentions } from './anchor.ts';
 import { extractCandidates, sentenceInfos } from './candidates.ts';
-import { applyCuration } from './curation.ts';
+import { applyCuration, beforeCuration } from './curation.ts';
 import { assignIds, datePrefix, keyWordSlug } from './ids.ts';
 import type { PreviousEvent } from './ids.ts';
 import { mergeCandidates, PRECISION_RANK } from './merge.ts';
@@ -38,6 +38,10 @@ export interface BuildOptions {
 export interface BuildResult {
   events: TimelineEvent[];
   report: EventsReport;
+  /** The ids the events got before curation, in the order `idsWith` gives them. */
+  ids: string[];
+  /** The ids the same events would get with other previous events (the ingest asks: with its own output?). */
+  idsWith: (previous: readonly PreviousEvent[]) => string[];
 }
 
 /** A set of (source, sentence) pairs: the report looks up every sentence of the corpus, without a key string each. */
@@ -408,10 +412,13 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
       (a.natural < b.natural ? -1 : a.natural > b.natural ? 1 : 0) ||
       (a.k.members[0]?.n ?? 0) - (b.k.members[0]?.n ?? 0),
   );
-  const ids = assignIds(
-    drafts.map((d) => ({ natural: d.natural, prefix: d.prefix, citations: d.cited.map((c) => c.citation) })),
-    options.previous,
-  );
+  const idInputs = drafts.map((d) => ({
+    natural: d.natural,
+    prefix: d.prefix,
+    citations: d.cited.map((c) => c.citation),
+  }));
+  // Ids are matched with the previous events as they were before curation (a split part is not an event of its own).
+  const ids = assignIds(idInputs, beforeCuration(options.previous, options.curation));
 
   const overflow: LeftOut[] = [];
   const events: TimelineEvent[] = drafts.map((d, i) => {
@@ -508,5 +515,10 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     unusedCuration: curated.unused,
     keptIds: ids.filter((id) => previousIds.has(id)).length,
   };
-  return { events: final, report };
+  return {
+    events: final,
+    report,
+    ids,
+    idsWith: (previous) => assignIds(idInputs, beforeCuration(previous, options.curation)),
+  };
 }

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildEventsFrom, loadCuration, loadGazetteer, prepareDocument } from '../events/index.ts';
-import type { DatedDocument, EventsReport, PreparedDocument } from '../events/index.ts';
+import type { BuildResult, DatedDocument, EventsReport, PreparedDocument } from '../events/index.ts';
 import type { Gazetteer, TimelineEvent } from '../model.ts';
 import { eventToMarkdown } from '../write/front-matter.ts';
 import { updateDirAtomically } from '../write/atomic-dir.ts';
@@ -42,7 +42,8 @@ import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { readInWorkers, workerCount } from './workers.ts';
 import { checkUniqueIds, sourceNames } from './source-list.ts';
 import { settled, sourceKeys } from './source-keys.ts';
-import { folderState, recordRun, runKey, unchangedRun } from './unchanged-run.ts';
+import { contentHashes, folderState, recordRun, runKey, unchangedRun } from './unchanged-run.ts';
+import type { RecordedRun, Repeated } from './unchanged-run.ts';
 
 export { dateDocument } from './dated-read.ts';
 
@@ -271,12 +272,21 @@ export async function readAndDateSourcesAsync(
  * left alone: known from the output manifest (same event hash, same file fingerprint) without rendering, or
  * else rendered and compared. Everything is rendered before the first write (updateDirAtomically).
  */
+/** What the write step did, and the folder it left. */
+interface Written {
+  counts: WriteCounts;
+  /** Every file of the folder now: its fingerprint and the record the next run reads back from it. */
+  entries: Record<string, ManifestEntry>;
+  /** The texts written now, by file name. */
+  texts: ReadonlyMap<string, string>;
+}
+
 function writeEventFiles(
   options: IngestOptions,
   events: readonly TimelineEvent[],
   onDisk: ReadonlyMap<string, string>,
   manifest: OutputManifest | undefined,
-): WriteCounts {
+): Written {
   const render = renderVersion();
   const trusted = manifest?.render === render ? manifest : undefined;
   const write = new Map<string, string>();
@@ -320,7 +330,7 @@ function writeEventFiles(
       // The cache is only speed: an unwritten manifest means the next run parses and renders more.
     }
   }
-  return { written: write.size, kept: keep.size, removed, rendered };
+  return { counts: { written: write.size, kept: keep.size, removed, rendered }, entries, texts: write };
 }
 
 /** Run the whole ingest. Throws InputError for an editor's mistake; nothing is written then. */
@@ -347,9 +357,8 @@ interface FolderLook {
   /** When the folder was scanned (ms since 1970). */
   scanned: number;
   key?: string;
-  state?: string;
-  /** The recorded summary, when the run can change nothing. */
-  skipped?: { summary: IngestSummary; reportKept: boolean; record: { key: string; state: string } };
+  /** The recorded run, when this one can change nothing. */
+  skipped?: Repeated<IngestSummary>;
 }
 
 /** Scan the events folder; with a cache, say whether the last recorded run had these inputs and this folder. */
@@ -359,10 +368,9 @@ function lookAtFolder(options: IngestOptions, keyed: Keyed): FolderLook {
   const { cacheDir } = options;
   if (cacheDir === undefined) return { onDisk, scanned };
   const key = runKey({ ...keyed, timelinePath: options.timelinePath, curationPath: options.curationPath });
-  const state = folderState(onDisk);
-  const look: FolderLook = { onDisk, scanned, key, state };
-  const skipped = unchangedRun<IngestSummary>(cacheDir, options.outDir, key, state, options.reportPath);
-  if (skipped !== undefined) look.skipped = { ...skipped, record: { key, state } };
+  const look: FolderLook = { onDisk, scanned, key };
+  const skipped = unchangedRun<IngestSummary>(cacheDir, options.outDir, key, onDisk, scanned, options.reportPath);
+  if (skipped !== undefined) look.skipped = skipped;
   return look;
 }
 
@@ -380,11 +388,12 @@ function finishUnchanged(
     timings: { read: performance.now() - t0, prepare: 0, previous: 0, events: 0, write: 0 },
     skipped: true,
   };
-  if (options.reportPath !== undefined && !skipped.reportKept && options.cacheDir !== undefined) {
-    writeReport(options.reportPath, result);
-    // Recorded again with the new report's fingerprint, so that the next run leaves it alone.
-    recordRun(options.cacheDir, options.outDir, { ...skipped.record, reportPath: options.reportPath, summary });
-  }
+  const { reportPath } = options;
+  const rewrite = reportPath !== undefined && !skipped.reportKept;
+  if (rewrite) writeReport(reportPath, result);
+  // Recorded again when the report was rewritten (its new fingerprint) or written files have settled.
+  if ((rewrite || skipped.settledSince) && options.cacheDir !== undefined)
+    recordRun(options.cacheDir, options.outDir, skipped.record);
   return result;
 }
 
@@ -392,6 +401,39 @@ function finishUnchanged(
 function writeReport(path: string, summary: IngestSummary): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/**
+ * What a next run with the same inputs would find and report, when it is sure: the folder as this run left it,
+ * and this run's summary. Its previous events would be this run's output, so it gives the same output only when
+ * this run wrote nothing, or when the ids come out the same with this run's output as the previous events.
+ * Files this run did not write are vouched for by their fingerprints only once settled (see source-keys.ts);
+ * files it wrote, by the hash of the text written.
+ */
+function nextRun(
+  look: FolderLook,
+  built: BuildResult,
+  written: Written,
+  summary: IngestSummary,
+  reportPath: string | undefined,
+): RecordedRun<IngestSummary> | undefined {
+  const { key } = look;
+  if (key === undefined) return undefined;
+  const { entries, texts } = written;
+  const names = Object.keys(entries).sort();
+  for (const name of names) {
+    const fp = look.onDisk.get(name);
+    if (!texts.has(name) && (fp === undefined || !settled(changedAt(fp), look.scanned))) return undefined;
+  }
+  let next = summary;
+  if (written.counts.written > 0 || written.counts.removed > 0) {
+    const ids = built.idsWith(names.map((n) => (entries[n] as ManifestEntry).record));
+    if (ids.length !== built.ids.length || ids.some((id, i) => id !== built.ids[i])) return undefined;
+    const now = new Set(names.map((n) => (entries[n] as ManifestEntry).record.id));
+    next = { ...summary, report: { ...summary.report, keptIds: ids.filter((id) => now.has(id)).length } };
+  }
+  const files = new Map(names.map((n) => [n, (entries[n] as ManifestEntry).fp]));
+  return { key, state: folderState(files), written: contentHashes(texts), reportPath, summary: next };
 }
 
 /** Each source's share of the events stage: from the cache, or prepared now (and cached before it is used). */
@@ -434,14 +476,16 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
   const manifest = options.cacheDir === undefined ? undefined : readManifest(options.cacheDir, options.outDir);
   const { records: previous } = readPreviousEventsKnown(options.outDir, onDisk, manifest);
   const t2 = performance.now();
-  const { events, report } = buildEventsFrom(prepared, {
+  const built = buildEventsFrom(prepared, {
     gazetteer,
     curation,
     previous,
     focusFrom: config.focusFrom ?? defaultFocusFrom(published),
   });
+  const { events, report } = built;
   const t3 = performance.now();
-  const files = writeEventFiles(options, events, onDisk, manifest);
+  const written = writeEventFiles(options, events, onDisk, manifest);
+  const files = written.counts;
   const t4 = performance.now();
   const summary: IngestSummary = {
     sources: facts.length,
@@ -459,18 +503,7 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
     timings: { read: t1 - t0, prepare: tp - t1, previous: t2 - tp, events: t3 - t2, write: t4 - t3 },
   };
   if (options.reportPath !== undefined) writeReport(options.reportPath, summary);
-  if (options.cacheDir !== undefined && look.key !== undefined && look.state !== undefined) {
-    // The folder already held this run's output: the same inputs and folder would give it again. Only a folder
-    // whose files all settled before the scan is vouched for by its fingerprints (see source-keys.ts).
-    const fixpoint = files.written === 0 && files.removed === 0;
-    const settledFolder = [...onDisk.values()].every((fp) => settled(changedAt(fp), look.scanned));
-    recordRun(
-      options.cacheDir,
-      options.outDir,
-      fixpoint && settledFolder
-        ? { key: look.key, state: look.state, reportPath: options.reportPath, summary }
-        : undefined,
-    );
-  }
+  if (options.cacheDir !== undefined)
+    recordRun(options.cacheDir, options.outDir, nextRun(look, built, written, summary, options.reportPath));
   return summary;
 }

@@ -10,13 +10,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomically } from '../write/atomic-dir.ts';
-import { fingerprint, outputCacheFile, renderVersion } from '../write/output-manifest.ts';
+import { changedAt, fingerprint, outputCacheFile, renderVersion } from '../write/output-manifest.ts';
+import { settled } from './source-keys.ts';
 import { hashCode, tsFiles } from './cache.ts';
 
 /** Bump when the record's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 let memoVersion: string | undefined;
 
@@ -65,10 +67,22 @@ export function folderState(files: ReadonlyMap<string, string>): string {
   return h.digest('hex');
 }
 
+/** What a run records for the next one (see `nextRun` in run.ts). */
+export interface RecordedRun<S> {
+  key: string;
+  /** `folderState` of the folder as the run left it. */
+  state: string;
+  /** Files the run wrote, too new for their fingerprints to vouch: name → `contentHash` of the text written. */
+  written: Record<string, string>;
+  reportPath: string | undefined;
+  summary: S;
+}
+
 interface RunRecord<S> {
   format: number;
   key: string;
   state: string;
+  written: Record<string, string>;
   /** Fingerprint of the report file the run wrote, if it wrote one. */
   report?: string;
   summary: S;
@@ -84,42 +98,77 @@ function fileFingerprint(path: string): string | undefined {
   return st?.isFile() === true ? fingerprint(st) : undefined;
 }
 
+/** A hash of a file's text. */
+function contentHash(text: string | Uint8Array): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/** `contentHash` of each text, by name. */
+export function contentHashes(texts: ReadonlyMap<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, text] of texts) out[name] = contentHash(text);
+  return out;
+}
+
+/** A recorded run the current one repeats: its summary, and what of its record is worth updating. */
+export interface Repeated<S> {
+  summary: S;
+  /** The report file it wrote is still there, unchanged. */
+  reportKept: boolean;
+  /** Its record, with the written files that have settled since dropped from `written`. */
+  record: RecordedRun<S>;
+  /** True when `record` differs from what is stored (files settled): worth storing again. */
+  settledSince: boolean;
+}
+
 /**
- * The recorded summary when the last recorded run had these inputs and found the folder in this state; and
- * whether the report file it wrote is still there, unchanged.
+ * The recorded run, when it had these inputs (`key`) and left the folder in this state (`files`, scanned at
+ * `scanned`): the files it wrote must still hold the text it wrote.
  */
 export function unchangedRun<S>(
   cacheDir: string,
   outDir: string,
   key: string,
-  state: string,
+  files: ReadonlyMap<string, string>,
+  scanned: number,
   reportPath: string | undefined,
-): { summary: S; reportKept: boolean } | undefined {
+): Repeated<S> | undefined {
   const path = recordPath(cacheDir, outDir);
   if (!existsSync(path)) return undefined;
+  let r: Partial<RunRecord<S>>;
   try {
-    const r = JSON.parse(readFileSync(path, 'utf8')) as Partial<RunRecord<S>>;
-    if (r.format !== FORMAT || r.key !== key || r.state !== state || r.summary === undefined) return undefined;
-    const reportKept = reportPath !== undefined && r.report !== undefined && fileFingerprint(reportPath) === r.report;
-    return { summary: r.summary, reportKept };
+    r = JSON.parse(readFileSync(path, 'utf8')) as Partial<RunRecord<S>>;
   } catch {
     return undefined; // damaged: run in full
   }
+  if (r.format !== FORMAT || r.key !== key || r.summary === undefined) return undefined;
+  if (typeof r.written !== 'object' || r.written === null) return undefined;
+  if (r.state !== folderState(files)) return undefined;
+  const written: Record<string, string> = {};
+  let settledSince = false;
+  for (const [name, hash] of Object.entries(r.written)) {
+    const file = join(outDir, name);
+    if (!existsSync(file) || contentHash(readFileSync(file)) !== hash) return undefined;
+    const fp = files.get(name);
+    // Read now and found right: from now on a change would show in its fingerprint, once it has settled.
+    if (fp !== undefined && settled(changedAt(fp), scanned)) settledSince = true;
+    else written[name] = hash;
+  }
+  const reportKept = reportPath !== undefined && r.report !== undefined && fileFingerprint(reportPath) === r.report;
+  const record: RecordedRun<S> = { key, state: r.state, written, reportPath, summary: r.summary };
+  return { summary: r.summary, reportKept, record, settledSince };
 }
 
-/** Record a run that changed nothing in the folder (or forget the last record when `summary` is undefined). */
-export function recordRun<S>(
-  cacheDir: string,
-  outDir: string,
-  run: { key: string; state: string; reportPath: string | undefined; summary: S } | undefined,
-): void {
+/** Record what the next run would repeat (or forget the last record when `run` is undefined). */
+export function recordRun<S>(cacheDir: string, outDir: string, run: RecordedRun<S> | undefined): void {
   const path = recordPath(cacheDir, outDir);
   try {
     if (run === undefined) {
       rmSync(path, { force: true });
       return;
     }
-    const record: RunRecord<S> = { format: FORMAT, key: run.key, state: run.state, summary: run.summary };
+    const { key, state, written, summary } = run;
+    const record: RunRecord<S> = { format: FORMAT, key, state, written, summary };
     const report = run.reportPath === undefined ? undefined : fileFingerprint(run.reportPath);
     if (report !== undefined) record.report = report;
     writeFileAtomically(path, JSON.stringify(record));
