@@ -225,20 +225,79 @@ describe('header search on a site over its budget (the same pages, indexed with 
 });
 
 describe('/search/ page', () => {
+  /** Filter files (one per filter key, each listing every event) the shared server has sent since the last reset. */
+  const filterFiles = () =>
+    new Set(sentFiles.map((f) => f.split(' ')[0]!).filter((f) => f.startsWith('/pagefind/filter/')));
+  /** Wait until the page has fetched all it will, and the server has counted the last bodies. */
+  async function settle(page: Page): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(200);
+  }
+
   it('loads a shared address (/search/?q=Yermak) with the results shown', async () => {
     const page = await browser.newPage();
+    sentFiles.length = 0;
     await page.goto(`${base}/search/?q=Yermak`);
     await page.locator('#search-results li').first().waitFor();
     expect(await page.locator('#search-q').inputValue()).toBe('Yermak');
     expect(await page.locator('#search-results li h2').first().textContent()).toMatch(/resign/i);
     expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
+    await settle(page);
+    expect([...filterFiles()]).toEqual([]);
     await page.close();
+  });
+
+  it('fetches no filter file for a search, then only the file of each filter opened', async () => {
+    const context = await browser.newContext(); // axe needs a page of a context it can open pages in
+    const page = await context.newPage();
+    await page.goto(`${base}/search/`);
+    await settle(page);
+    sentFiles.length = 0;
+    await page.locator('#search-q').fill('talks');
+    await page.locator('#search-results li').first().waitFor();
+    await settle(page);
+    expect(sentFiles.some((f) => f.startsWith('/pagefind/index/'))).toBe(true);
+    expect([...filterFiles()]).toEqual([]);
+    // Every filter is a closed disclosure until asked for.
+    const summaries = page.locator('#search-filters details summary');
+    expect(await summaries.count()).toBe(6);
+    expect(await page.locator('#search-filters details[open]').count()).toBe(0);
+    // Opened from the keyboard: People fetches one file and lists people with counts for this query.
+    await page.locator('#search-filters details[data-facet="person"] summary').focus();
+    await page.keyboard.press('Enter');
+    const people = page.locator('#search-filters details[data-facet="person"] input[name="person"]');
+    await people.first().waitFor();
+    await settle(page);
+    expect(filterFiles().size).toBe(1);
+    expect(await page.locator('#search-filters details[data-facet="person"] .count').first().textContent()).toMatch(
+      /^\(\d+\)$/,
+    );
+    // Year: one file more; closing and opening People again fetches nothing.
+    await page.locator('#search-filters details[data-facet="year"] summary').click();
+    await page.locator('#search-filters input[name="year"]').first().waitFor();
+    await page.locator('#search-filters details[data-facet="person"] summary').click();
+    await page.locator('#search-filters details[data-facet="person"] summary').click();
+    await people.first().waitFor();
+    await settle(page);
+    expect(filterFiles().size).toBe(2);
+    // Checking a value keeps keyboard focus on it while the counts are redrawn (the box is a new element then).
+    await people.first().evaluate((box) => box.setAttribute('data-before', ''));
+    await people.first().focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => location.search.includes('person='));
+    await page.waitForFunction(() => document.querySelector('#search-filters [data-before]') === null);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('person');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.checked)).toBe(true);
+    const axe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await context.close();
   });
 
   it('browses by filter alone: every event with Rustem Umerov', async () => {
     const expected = events().filter((e) => e.actors.includes('rustem-umerov')).length;
     expect(expected).toBeGreaterThan(0);
     const page = await browser.newPage();
+    sentFiles.length = 0;
     await page.goto(`${base}/search/?person=Rustem+Umerov`);
     await page.locator('#search-results li').first().waitFor();
     await page
@@ -249,15 +308,24 @@ describe('/search/ page', () => {
       .locator('#search-results li h2 a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.filter((h) => h.includes('/events/'))).toHaveLength(expected);
+    // The address opens the filter it uses, checked, having fetched that filter's file alone.
+    await page.locator('input[name="person"][value="Rustem Umerov"]').waitFor();
     expect(await page.locator('input[name="person"][value="Rustem Umerov"]').isChecked()).toBe(true);
+    expect(
+      await page
+        .locator('#search-filters details[open]')
+        .evaluateAll((ds) => ds.map((d) => d.getAttribute('data-facet'))),
+    ).toEqual(['person']);
+    await settle(page);
+    expect(filterFiles().size).toBe(1);
     await page.close();
   });
 
   it('keeps the query and filters in the address as they change', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/search/`);
-    await page.locator('#search-filters fieldset').first().waitFor();
     await page.locator('#search-q').fill('talks');
+    await page.locator('#search-filters details[data-facet="topic"] summary').click();
     await page.locator('input[name="topic"]').first().check();
     await page.waitForFunction(() => location.search.includes('topic='));
     expect(new URL(page.url()).searchParams.get('q')).toBe('talks');

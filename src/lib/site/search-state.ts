@@ -7,6 +7,16 @@
 export const FILTER_KEYS = ['person', 'place', 'topic', 'publisher', 'month', 'year'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
+/** What the search page calls each filter. */
+export const FILTER_LABELS: Record<FilterKey, string> = {
+  person: 'People',
+  place: 'Places',
+  topic: 'Topics',
+  publisher: 'Publishers',
+  month: 'Month',
+  year: 'Year',
+};
+
 export interface SearchState {
   q: string;
   filters: Partial<Record<FilterKey, string[]>>;
@@ -40,4 +50,42 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
     if (values && values.length > 0) out[key] = { any: values };
   }
   return out;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A month value (`November 2025`, as search-facets.ts writes it) as a sortable number; NaN if it is not one. */
+function monthOrdinal(value: string): number {
+  const [name, year] = value.split(' ');
+  const month = MONTHS.indexOf(name ?? '');
+  return month < 0 || !/^\d{4}$/.test(year ?? '') ? Number.NaN : Number(year) * 12 + month;
+}
+
+/**
+ * A filter's values in the order the page lists them: months and years by date, the rest most matches first
+ * (ties by name). Values that are not dates keep a name order after the dates.
+ */
+export function sortFacetValues(key: FilterKey, counts: Record<string, number>): Array<[string, number]> {
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const when = (v: string) => (key === 'month' ? monthOrdinal(v) : /^\d{4}$/.test(v) ? Number(v) : Number.NaN);
+  return Object.entries(counts).sort(([a, n], [b, m]) => {
+    if (key !== 'month' && key !== 'year') return m - n || byName(a, b);
+    const [x, y] = [when(a), when(b)];
+    if (Number.isNaN(x) || Number.isNaN(y))
+      return Number.isNaN(x) === Number.isNaN(y) ? byName(a, b) : Number.isNaN(x) ? 1 : -1;
+    return x - y;
+  });
 }
