@@ -11,6 +11,10 @@ export interface BenchRow {
   ingestColdOneThreadMs: number | undefined;
   ingestReadMs: number;
   ingestEventsMs: number;
+  /** The run right after the cold one, nothing changed (and whether it found it had nothing to do). */
+  ingestAgainMs?: number;
+  ingestAgainSkipped?: boolean;
+  /** Every source cached, no run record: the events stage runs. */
   ingestWarmMs: number;
   ingestWarmReadMs: number;
   ingestOneChangedMs: number;
@@ -58,7 +62,11 @@ export function formatTable(rows: readonly BenchRow[]): string {
     ['ingest cold (1 thread)', (r) => s(r.ingestColdOneThreadMs)],
     ['  of which read+dates', (r) => s(r.ingestReadMs)],
     ['  of which events', (r) => s(r.ingestEventsMs)],
-    ['ingest warm cache', (r) => s(r.ingestWarmMs)],
+    [
+      'ingest again, nothing changed',
+      (r) => (r.ingestAgainMs === undefined ? '–' : `${s(r.ingestAgainMs)}${r.ingestAgainSkipped ? ' (skipped)' : ''}`),
+    ],
+    ['ingest warm cache, events stage run', (r) => s(r.ingestWarmMs)],
     ['  of which read (cache)', (r) => s(r.ingestWarmReadMs)],
     ['re-ingest, 1 article changed', (r) => s(r.ingestOneChangedMs)],
     ['  of which read (cache)', (r) => s(r.ingestOneChangedReadMs)],
