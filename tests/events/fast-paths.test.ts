@@ -4,8 +4,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overlap, sidesConflict, weighBag, weightedOverlap } from '../../src/lib/events/similarity.ts';
+import { assignIds } from '../../src/lib/events/ids.ts';
+import {
+  keyOf,
+  overlap,
+  sentenceBag,
+  sidesConflict,
+  weighBag,
+  weightedOverlap,
+} from '../../src/lib/events/similarity.ts';
 import type { Weights } from '../../src/lib/events/similarity.ts';
+import type { SentenceInfo } from '../../src/lib/events/types.ts';
 import { possessiveAt } from '../../src/lib/events/tagger.ts';
 import { keyTerms, tokenize, wordKey } from '../../src/lib/events/text.ts';
 
@@ -85,5 +94,76 @@ describe('word keys', () => {
         }
       }),
     );
+  });
+});
+
+describe('shared keys and sentence bags', () => {
+  const sentence = (terms: string[], actors: string[], places: string[]): SentenceInfo => ({
+    doc: 0,
+    source: 's',
+    sentence: 0,
+    paragraph: 0,
+    segment: 0,
+    segmentKind: 'article',
+    referenceDate: '2025-11-30',
+    text: '',
+    terms,
+    tags: { actors, places, topics: [] },
+    furnitureLike: false,
+  });
+  const word = fc.stringMatching(/^[a-z:]{1,8}$/);
+
+  it('a key is its prefix and text, the same string each time', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('t', 'a', 'p') as fc.Arbitrary<'t' | 'a' | 'p'>, word, (prefix, text) => {
+        expect(keyOf(prefix, text)).toBe(`${prefix}:${text}`);
+        expect(keyOf(prefix, `${text}`)).toBe(keyOf(prefix, text));
+      }),
+    );
+  });
+
+  it('a sentence bag holds its terms, people and places as keys, and is made once per sentence', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word), fc.uniqueArray(word), fc.uniqueArray(word), (terms, actors, places) => {
+        const s = sentence(terms, actors, places);
+        const expected = new Set([
+          ...terms.map((t) => `t:${t}`),
+          ...actors.map((a) => `a:${a}`),
+          ...places.map((p) => `p:${p}`),
+        ]);
+        expect([...sentenceBag(s)]).toEqual([...expected]);
+        expect(sentenceBag(s)).toBe(sentenceBag(s));
+        // Another sentence with the same words has its own bag with the same keys.
+        expect([...sentenceBag(sentence(terms, actors, places))]).toEqual([...expected]);
+      }),
+    );
+  });
+});
+
+describe('id assignment', () => {
+  const cite = (source: string, sentence: number, quote: string) => ({
+    source,
+    sentence,
+    paragraph: 0,
+    quote,
+    rule: 'weekday',
+  });
+
+  it('counts a quote a previous event cited twice once, as one with one citation', () => {
+    const quote = cite('a', 1, 'Quote one.');
+    // `a-twice` cites the shared quote twice, `b-other` two quotes of the event: `b-other` shares more and wins
+    // (counted twice, `a-twice` would tie and win on its smaller id).
+    const previous = [
+      { id: 'a-twice', title: 'T', date: '2025-11-30', sources: [quote, quote] },
+      { id: 'b-other', title: 'O', date: '2025-11-30', sources: [quote, cite('a', 2, 'Quote two.')] },
+    ];
+    const ids = assignIds(
+      [
+        { natural: '2025-11-30-x', citations: [quote, cite('a', 2, 'Quote two.')] },
+        { natural: '2025-11-30-y', citations: [quote] },
+      ],
+      previous,
+    );
+    expect(ids).toEqual(['b-other', 'a-twice']);
   });
 });

@@ -6,7 +6,7 @@
 import { addDays } from '../dates/calendar.ts';
 import type { Gazetteer } from '../model.ts';
 import { isPlanned } from './candidates.ts';
-import { corpusWeights, overlap, sentenceBag, textBag } from './similarity.ts';
+import { corpusWeights, keyOf, overlap, sentenceBag, textBag } from './similarity.ts';
 import type { Bag, Weights } from './similarity.ts';
 import { possessiveAt, findMentions as tagMentions, tagText } from './tagger.ts';
 import { keyTerms, termKey, tokenize } from './text.ts';
@@ -94,16 +94,6 @@ export function resolveMentions(
     asked.set(c, textBag(keyTerms(mention), tags.actors, tags.places));
   }
   const postings = mentionPostings(candidates, asked.values());
-  // One bag per sentence (a sentence often holds several candidates), made when first scored.
-  const bags = new Map<SentenceInfo, Bag>();
-  const bagOf = (s: SentenceInfo): Bag => {
-    let bag = bags.get(s);
-    if (bag === undefined) {
-      bag = sentenceBag(s);
-      bags.set(s, bag);
-    }
-    return bag;
-  };
   let byDoc: Map<number, Candidate[]> | undefined;
   const sameDoc = (doc: number): readonly Candidate[] => {
     if (byDoc === undefined) {
@@ -146,7 +136,7 @@ export function resolveMentions(
         score: (t) => {
           if (t === c || t.start === '' || !resolved.has(t)) return undefined;
           WORK_STATS.mentions += 1;
-          return overlap(bag, bagOf(t.info), w) + (t.info.doc === c.info.doc ? 1 : 0);
+          return overlap(bag, sentenceBag(t.info), w) + (t.info.doc === c.info.doc ? 1 : 0);
         },
         before: (a, b) => a.n < b.n,
       });
@@ -179,9 +169,9 @@ function mentionPostings(candidates: readonly Candidate[], asked: Iterable<Bag>)
     else items.push(t);
   };
   for (const t of candidates) {
-    for (const x of t.info.terms) if (terms.has(x)) list(`t:${x}`, t);
-    for (const x of t.info.tags.actors) if (actors.has(x)) list(`a:${x}`, t);
-    for (const x of t.info.tags.places) if (places.has(x)) list(`p:${x}`, t);
+    for (const x of t.info.terms) if (terms.has(x)) list(keyOf('t', x), t);
+    for (const x of t.info.tags.actors) if (actors.has(x)) list(keyOf('a', x), t);
+    for (const x of t.info.tags.places) if (places.has(x)) list(keyOf('p', x), t);
   }
   return { byKey };
 }
@@ -378,7 +368,7 @@ export function attachBySameActors(
             .filter((m) => m.kind === 'person')
             .map((m) => s.text.slice(m.start, m.end))
             .join(' '),
-        ).map((t) => `t:${t}`),
+        ).map((t) => keyOf('t', t)),
       );
       const own = sentenceBag(s);
       // The same people meet often: what they did must agree too (words other than their names).

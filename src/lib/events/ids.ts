@@ -136,8 +136,12 @@ export function assignIds(
   const pairs: Array<{ event: number; id: string; shared: number }> = [];
   events.forEach((e, i) => {
     const counts = new Map<string, number>();
-    for (const c of e.citations)
-      for (const id of new Set(prevByKey.get(c.source)?.get(c.quote) ?? [])) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const c of e.citations) {
+      const ids = prevByKey.get(c.source)?.get(c.quote);
+      if (ids === undefined) continue;
+      // Most quotes were cited by one previous event: no set to drop repeats then (this runs for every citation).
+      for (const id of ids.length === 1 ? ids : new Set(ids)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
     // An id whose date no longer fits, or that says nothing (`2025-11-28-event`), is minted afresh.
     for (const [id, shared] of counts)
       if (e.prefix === undefined || keepable(id, e.prefix)) pairs.push({ event: i, id, shared });

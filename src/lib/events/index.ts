@@ -11,7 +11,7 @@ import { assignIds, datePrefix, keyWordSlug } from './ids.ts';
 import type { PreviousEvent } from './ids.ts';
 import { mergeCandidates, PRECISION_RANK } from './merge.ts';
 import type { Cluster, MergeInput } from './merge.ts';
-import { corpusWeights, sentenceBag } from './similarity.ts';
+import { corpusWeights, keyOf, sentenceBag } from './similarity.ts';
 import type { Weights } from './similarity.ts';
 import { actorsOf, subjectCountry } from './subjects.ts';
 import { keyTerms } from './text.ts';
@@ -75,10 +75,13 @@ function rangeDays(c: Candidate): number {
 
 /** The member whose date the event takes: most precise, narrowest, first reported. */
 function dateMember(members: readonly Candidate[]): Candidate {
+  if (members.length === 1) return members[0] as Candidate;
+  // Each member's range once, not once per comparison (it parses two dates).
+  const days = new Map(members.map((c) => [c, rangeDays(c)]));
   return [...members].sort(
     (a, b) =>
       PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] ||
-      rangeDays(a) - rangeDays(b) ||
+      (days.get(a) as number) - (days.get(b) as number) ||
       compareIso(a.info.referenceDate, b.info.referenceDate) ||
       a.n - b.n,
   )[0] as Candidate;
@@ -163,14 +166,14 @@ function centralityOf(cited: readonly Cited[], weights: Weights): (text: string,
     .filter(([, n]) => n >= 2)
     .sort(
       ([a, x], [b, y]) =>
-        y * (weights.idf.get(`t:${b}`) ?? 0) - x * (weights.idf.get(`t:${a}`) ?? 0) || (a < b ? -1 : 1),
+        y * (weights.idf.get(keyOf('t', b)) ?? 0) - x * (weights.idf.get(keyOf('t', a)) ?? 0) || (a < b ? -1 : 1),
     )[0]?.[0];
   return (text, sentence) => {
     const mine = keyTerms(text);
     const own = termsOf.get(sentence);
     let sum = 0;
     for (const t of mine)
-      if ((quotesWith.get(t) ?? 0) - (own?.has(t) === true ? 1 : 0) > 0) sum += weights.idf.get(`t:${t}`) ?? 0;
+      if ((quotesWith.get(t) ?? 0) - (own?.has(t) === true ? 1 : 0) > 0) sum += weights.idf.get(keyOf('t', t)) ?? 0;
     return Math.min(sum, 12) / 3 + (headTerm !== undefined && mine.includes(headTerm) ? 2 : 0);
   };
 }

@@ -9,7 +9,7 @@ import { compareIso } from '../dates/calendar.ts';
 import type { IsoDate, Precision } from '../model.ts';
 import { dayNumber, daysMeet, isoOfDay, monthNumber } from './day-index.ts';
 import { KeyedDayIndex, signature } from './merge-index.ts';
-import { sides, sidesConflict, weighBag, weightedOverlap } from './similarity.ts';
+import { keyOf, sides, sidesConflict, weighBag, weightedOverlap } from './similarity.ts';
 import type { Bag, WeightedBag, Weights } from './similarity.ts';
 import type { Candidate } from './types.ts';
 import { WORK_STATS } from './work-stats.ts';
@@ -370,7 +370,7 @@ function listingKeys(input: MergeInput): string[] {
  */
 function placementKeys(input: Placed, w: Weights): Set<string> {
   const c = input.candidate;
-  if (c.mention && input.head !== undefined) return new Set([`t:${input.head}`]);
+  if (c.mention && input.head !== undefined) return new Set([keyOf('t', input.head)]);
   // Only a vaguer report's core may join by `MERGE.contained`; its bag needs an exact or a planned match.
   const bagLeast = c.mention ? MERGE.mention : Math.min(MERGE.score, MERGE.plannedScore);
   const coreLeast = c.mention ? MERGE.mention : Math.min(MERGE.contained, MERGE.score, MERGE.plannedScore);
@@ -402,7 +402,7 @@ export function mergeCandidates(inputs: readonly MergeInput[], w: Weights): Clus
     const mySides = sides(input.core, w);
     const sentenceKey = `${c.info.doc}:${c.info.sentence}`;
     const durative = DURATIVE.test(c.clause);
-    const headKey = c.mention && input.head !== undefined ? `t:${input.head}` : undefined;
+    const headKey = c.mention && input.head !== undefined ? keyOf('t', input.head) : undefined;
     let best = -1;
     let bestScore = 0;
     let bestLoose = false;

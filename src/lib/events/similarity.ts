@@ -17,12 +17,37 @@ export interface Weights {
   country: ReadonlyMap<string, string>;
 }
 
-/** The keys of one sentence. */
-export function sentenceBag(s: SentenceInfo): Set<string> {
+/**
+ * One string per key (`t:` term, `a:` actor, `p:` place): bags are built millions of times from the same few
+ * terms, and shared strings spare a new string per use and compare by identity in the sets that hold them.
+ */
+const KEYS = { t: new Map<string, string>(), a: new Map<string, string>(), p: new Map<string, string>() };
+const KEYS_LIMIT = 500_000;
+
+/** The key of `text` with `prefix` (`t:${text}`, …), the same string each time. */
+export function keyOf(prefix: 't' | 'a' | 'p', text: string): string {
+  const known = KEYS[prefix];
+  let key = known.get(text);
+  if (key === undefined) {
+    if (known.size >= KEYS_LIMIT) known.clear();
+    key = `${prefix}:${text}`;
+    known.set(text, key);
+  }
+  return key;
+}
+
+/** Sentence bags made, per sentence: undated sentences and attachments are asked for by several steps. */
+const SENTENCE_BAGS = new WeakMap<SentenceInfo, Bag>();
+
+/** The keys of one sentence (shared: callers only read it; a sentence's terms and tags never change). */
+export function sentenceBag(s: SentenceInfo): Bag {
+  const hit = SENTENCE_BAGS.get(s);
+  if (hit !== undefined) return hit;
   const out = new Set<string>();
-  for (const t of s.terms) out.add(`t:${t}`);
-  for (const a of s.tags.actors) out.add(`a:${a}`);
-  for (const p of s.tags.places) out.add(`p:${p}`);
+  for (const t of s.terms) out.add(keyOf('t', t));
+  for (const a of s.tags.actors) out.add(keyOf('a', a));
+  for (const p of s.tags.places) out.add(keyOf('p', p));
+  SENTENCE_BAGS.set(s, out);
   return out;
 }
 
@@ -32,9 +57,9 @@ export function corpusWeights(sentences: readonly SentenceInfo[], gazetteer: Gaz
   const count = (k: string) => df.set(k, (df.get(k) ?? 0) + 1);
   // A sentence's keys without building its bag: its terms and tags hold no repeats (keyTerms, tagText).
   for (const s of sentences) {
-    for (const t of s.terms) count(`t:${t}`);
-    for (const a of s.tags.actors) count(`a:${a}`);
-    for (const p of s.tags.places) count(`p:${p}`);
+    for (const t of s.terms) count(keyOf('t', t));
+    for (const a of s.tags.actors) count(keyOf('a', a));
+    for (const p of s.tags.places) count(keyOf('p', p));
   }
   const n = Math.max(sentences.length, 2);
   const idf = new Map<string, number>();
@@ -87,9 +112,9 @@ export function weightedOverlap(a: WeightedBag, b: WeightedBag): number {
 /** The bag of a clause: its terms and tags (the clause only, not the whole sentence). */
 export function textBag(terms: readonly string[], actors: readonly string[], places: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of terms) out.add(`t:${t}`);
-  for (const a of actors) out.add(`a:${a}`);
-  for (const p of places) out.add(`p:${p}`);
+  for (const t of terms) out.add(keyOf('t', t));
+  for (const a of actors) out.add(keyOf('a', a));
+  for (const p of places) out.add(keyOf('p', p));
   return out;
 }
 
