@@ -1,10 +1,12 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import YAML from 'yaml';
 import pagefind from './src/integrations/pagefind.ts';
+import { withoutRedirects } from './src/lib/site/redirects.ts';
 
 // The deployed address lives with the rest of the timeline's settings (content/timeline.yaml).
 const timeline = YAML.parse(readFileSync(new URL('./content/timeline.yaml', import.meta.url), 'utf8'));
@@ -14,7 +16,11 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // No client-side router, no prefetch: pages are plain HTML.
-  integrations: [sitemap(), pagefind()],
+  integrations: [
+    // The old addresses of merged events only redirect (src/pages/events/[merged].astro): not for the sitemap.
+    sitemap({ filter: withoutRedirects(fileURLToPath(new URL('./content/events/', import.meta.url))) }),
+    pagefind(),
+  ],
   devToolbar: { enabled: false },
   // Summaries are verbatim quotes written as plain Markdown by the ingest (remark, CommonMark): no typographic
   // rewriting of quote marks or dashes, and no GFM, so "~a~" in a quote is not struck through, a "|" line is no

@@ -25,6 +25,11 @@ const citation = z.object({
   expression: z.string().optional(),
   /** The rule that dated this citation (`weekday`, `context:previous-sentence`, …). */
   rule: z.string(),
+  /**
+   * The event curation merged this citation from (`mergeInto` in content/curation.yaml): `/events/<mergedFrom>/`
+   * redirects to this event, and the next ingest gives the citation back to it before matching ids.
+   */
+  mergedFrom: slug.optional(),
   /** The exact sentence(s) of the source, verbatim. */
   quote: z.string().min(1),
 });

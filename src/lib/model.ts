@@ -188,6 +188,11 @@ export interface Citation {
   expression?: string;
   /** Rule that dated this citation (`weekday`, `context:previous-sentence`, …). */
   rule: string;
+  /**
+   * Id of the event curation merged this citation from (`mergeInto`), when it did: that event's address redirects
+   * here, and the next ingest gives the citation back to it before matching ids, so the merge keeps applying.
+   */
+  mergedFrom?: string;
 }
 
 export type EventStatus = 'happened' | 'planned';

@@ -138,6 +138,49 @@ describe('curation', () => {
     expect(orphan.map((e) => e.id)).toEqual(['e9']);
     expect(beforeCuration(curated, { events: {} })).toEqual(curated);
   });
+  it('marks merged citations with the event they came from, follows chains, and gives them back before ids', () => {
+    // X into Y and Y into B, with X's id sorting before Y's and after it: Y may be merged away before X reaches it.
+    for (const [x, y] of [
+      ['m1', 'm2'],
+      ['m2', 'm1'],
+    ] as const) {
+      const curation = parseCuration('c.yaml', `events:\n  ${x}: { mergeInto: ${y} }\n  ${y}: { mergeInto: b }\n`);
+      const events = [
+        ev('b', [cite('a', 0, 'Q.')]),
+        ev(x, [cite('x', 1, 'X1.'), cite('a', 0, 'Q.'), cite('x', 2, 'X2.')]),
+        ev(y, [cite('y', 3, 'Y3.')]),
+      ];
+      const out = applyCuration(events, curation, sum);
+      expect(out.unused).toEqual([]);
+      expect(out.events.map((e) => e.id)).toEqual(['b']);
+      // A sentence B quotes already stays B's own.
+      const marks = out.events[0]?.sources.map((c) => [c.source, c.sentence, c.mergedFrom]);
+      expect(new Set(marks)).toEqual(
+        new Set([
+          ['a', 0, undefined],
+          ['x', 1, x],
+          ['x', 2, x],
+          ['y', 3, y],
+        ]),
+      );
+      const back = beforeCuration(out.events, curation).map((e) => [e.id, e.sources.map((c) => c.sentence)]);
+      expect(back).toHaveLength(3);
+      expect(new Map(back as Array<[string, number[]]>)).toEqual(
+        new Map([
+          ['b', [0]],
+          [x, [1, 2]],
+          [y, [3]],
+        ]),
+      );
+    }
+    // The marks are in the events themselves: without its entry, the merged event is matched as before.
+    const merged = applyCuration(
+      [ev('b'), ev('x', [cite('x', 1, 'X1.')])],
+      parseCuration('c.yaml', 'events:\n  x: { mergeInto: b }\n'),
+      sum,
+    ).events;
+    expect(beforeCuration(merged, { events: {} }).map((e) => e.id)).toEqual(['b', 'x']);
+  });
   it('names file and line of a bad entry; a missing file is no curation', () => {
     expect(() => parseCuration('c.yaml', 'events:\n  e1:\n    date: 2025-02-30\n')).toThrow(InputError);
     try {

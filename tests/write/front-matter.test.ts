@@ -38,6 +38,14 @@ describe('event files', () => {
     ]);
   });
 
+  it('writes a citation’s mergedFrom only when curation merged it', () => {
+    const merged = { ...base.sources[0]!, sentence: 8, mergedFrom: '2025-11-29-old-talks-id' };
+    const md = eventToMarkdown({ ...base, sources: [base.sources[0]!, merged] });
+    expect(md.match(/mergedFrom/g)).toHaveLength(1);
+    expect(md).toContain('    rule: weekday\n    mergedFrom: 2025-11-29-old-talks-id\n    quote:');
+    expect(parseEventFile(md)?.['sources']).toEqual([base.sources[0], merged]);
+  });
+
   it('keeps YAML-breaking and markup text inert', () => {
     const hostile = 'He said: "---" &anchor *alias </script><script>alert(1)</script> # not a heading';
     const md = eventToMarkdown({

@@ -1,7 +1,9 @@
 /**
  * The editor's curation (content/curation.yaml), keyed by event id and applied after extraction:
  * split, then merge, then retitle / redate / restatus, then hide. Entries for ids that no longer
- * exist are reported, never fatal.
+ * exist are reported, never fatal. A merge marks each citation it moves with the id it came from
+ * (`mergedFrom`), so the event files themselves say what was merged: the next ingest gives those
+ * citations back before matching ids, and the site keeps the merged event's address as a redirect.
  */
 import { existsSync } from 'node:fs';
 import { isMap, isScalar, isSeq } from 'yaml';
@@ -88,12 +90,45 @@ export function loadCuration(path: string): Curation {
 }
 
 /**
- * Previous events as they were before curation split them. Ids are kept by matching an event's citations with
- * the previous events'; a split part that took most of its parent's citations would otherwise take the parent's
- * id on the next ingest, and the split (keyed by that id) would no longer apply. So each part's citations go back
- * to the event it was split from (a part of a part, to the first), which keeps its own id.
+ * Previous events as they were before curation merged and split them. Ids are kept by matching an event's
+ * citations with the previous events'.
+ * - A merged event X is gone from the files, so its draft would get its natural id, which is often not X (an event
+ *   keeps an old id when its title changes): the merge, keyed by X, would no longer apply, and X would come back.
+ *   So the citations marked `mergedFrom: X` form X's record again (X's draft then keeps X), and leave the event
+ *   that absorbed them. Merges through a chain (X into Y, Y into B) need nothing more: each citation names the
+ *   event it first came from.
+ * - A split part that took most of its parent's citations would otherwise take the parent's id on the next ingest,
+ *   and the split (keyed by that id) would no longer apply. So each part's citations go back to the event it was
+ *   split from (a part of a part, to the first), which keeps its own id.
+ * Merges are undone first, as curation applied them last.
  */
 export function beforeCuration<P extends { id: string; sources: readonly Citation[] }>(
+  previous: readonly P[],
+  curation: Curation,
+): P[] {
+  return beforeSplits(beforeMerges(previous), curation);
+}
+
+/** Citations marked `mergedFrom` back to the events they were merged from (`beforeCuration`). */
+function beforeMerges<P extends { id: string; sources: readonly Citation[] }>(previous: readonly P[]): P[] {
+  if (!previous.some((p) => p.sources.some((c) => c.mergedFrom !== undefined))) return [...previous];
+  const out = new Map<string, P>();
+  for (const p of previous)
+    if (!out.has(p.id)) out.set(p.id, { ...p, sources: p.sources.filter((c) => c.mergedFrom === undefined) });
+  for (const p of previous)
+    for (const c of p.sources) {
+      const from = c.mergedFrom;
+      if (from === undefined) continue;
+      const had = out.get(from);
+      // Title and date are the absorbing event's: id matching reads only ids and citations.
+      if (had === undefined) out.set(from, { ...p, id: from, sources: [c] });
+      else out.set(from, { ...had, sources: [...had.sources, c] });
+    }
+  return [...out.values()];
+}
+
+/** Split parts' citations back to the events they were split from (`beforeCuration`). */
+function beforeSplits<P extends { id: string; sources: readonly Citation[] }>(
   previous: readonly P[],
   curation: Curation,
 ): P[] {
@@ -157,23 +192,37 @@ export function applyCuration(
     }
   }
   for (const id of ids) if (unused.has(id) && byId.has(id)) unused.delete(id);
+  // Where each merged event went: a merge into an event merged already follows it (X into Y, Y into B: X goes to
+  // B), whatever order the ids come in.
+  const wentTo = new Map<string, string>();
+  const current = (id: string): string => {
+    let at = id;
+    for (let next = wentTo.get(at); !byId.has(at) && next !== undefined; next = wentTo.get(at)) at = next;
+    return at;
+  };
   for (const id of ids) {
     const into = curation.events[id]?.mergeInto;
     const event = byId.get(id);
     if (into === undefined || event === undefined) continue;
-    const target = byId.get(into);
-    if (target === undefined || into === id) {
+    const to = current(into);
+    const target = byId.get(to);
+    if (target === undefined || to === id) {
       unused.add(into);
       continue;
     }
     const seen = new Set(target.sources.map((c) => `${c.source}#${c.sentence}`));
-    target.sources = [...target.sources, ...event.sources.filter((c) => !seen.has(`${c.source}#${c.sentence}`))];
+    // Each moved citation remembers the event it first came from (see beforeCuration).
+    const moved = event.sources
+      .filter((c) => !seen.has(`${c.source}#${c.sentence}`))
+      .map((c) => (c.mergedFrom === undefined ? { ...c, mergedFrom: id } : c));
+    target.sources = [...target.sources, ...moved];
     target.actors = union(target.actors, event.actors);
     target.places = union(target.places, event.places);
     target.topics = union(target.topics, event.topics);
     if (event.status === 'happened') target.status = 'happened';
     target.summary = resummarise(target.sources);
     byId.delete(id);
+    wentTo.set(id, to);
   }
   const hidden: TimelineEvent[] = [];
   for (const id of ids) {

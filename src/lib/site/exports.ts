@@ -22,7 +22,9 @@ export interface ExportEvent {
   actors: string[];
   places: string[];
   topics: string[];
-  sources: Array<Omit<Citation, 'expression'> & { expression?: string | undefined }>;
+  sources: Array<
+    Omit<Citation, 'expression' | 'mergedFrom'> & { expression?: string | undefined; mergedFrom?: string | undefined }
+  >;
   summary: string;
 }
 

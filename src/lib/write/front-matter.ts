@@ -30,6 +30,7 @@ function citationFrontMatter(c: Citation): Record<string, unknown> {
   const out: Record<string, unknown> = { source: c.source, paragraph: c.paragraph, sentence: c.sentence };
   if (c.expression !== undefined) out['expression'] = c.expression;
   out['rule'] = c.rule;
+  if (c.mergedFrom !== undefined) out['mergedFrom'] = c.mergedFrom;
   out['quote'] = c.quote;
   return out;
 }
