@@ -96,6 +96,45 @@ describe('buildEvents', () => {
     expect(response?.sources.some((s) => s.quote.includes('ceasefire talks'))).toBe(false);
   });
 
+  it('tags an event with what its sentences name, but with only its own clauses of a sentence that dates others', () => {
+    const doc = dated({
+      id: 'gamma',
+      published: '2025-11-30',
+      paragraphs: [
+        [
+          {
+            text: 'Smith and Jones met in Lakeside on Sunday, and Brown will travel to Port Vale sometime next week.',
+            dates: [
+              { text: 'on Sunday', start: '2025-11-30' },
+              {
+                text: 'sometime next week',
+                start: '2025-12-01',
+                end: '2025-12-07',
+                precision: 'week',
+                tense: 'future',
+              },
+            ],
+          },
+        ],
+        [
+          {
+            text: 'Gray on Saturday called the pipeline talks with Brown in Port Vale a success.',
+            dates: [{ text: 'on Saturday', start: '2025-11-29' }],
+          },
+        ],
+      ],
+    });
+    const { events } = buildEvents([doc], options());
+    const tags = (date: string) => {
+      const e = events.find((x) => x.date === date);
+      return { actors: [...(e?.actors ?? [])].sort(), places: [...(e?.places ?? [])].sort() };
+    };
+    expect(tags('2025-11-30')).toEqual({ actors: ['ann-smith', 'bo-jones'], places: ['lakeside'] });
+    expect(tags('2025-12-01')).toEqual({ actors: ['cy-brown'], places: ['port-vale'] });
+    // A sentence that dates one event is about it, all of it.
+    expect(tags('2025-11-29')).toEqual({ actors: ['cy-brown', 'di-gray'], places: ['port-vale'] });
+  });
+
   it('splits one sentence into its events and drops a saying whose content has its own date', () => {
     const { events } = buildEvents([alpha()], options());
     const trip = events.find((e) => e.precision === 'week');

@@ -18,7 +18,8 @@ import { keyTerms } from './text.ts';
 import { eventStatus } from './status.ts';
 import { displayName, summarise } from './summary.ts';
 import { attachedTitle, cleanClause, candidateTitle, reportedTitle, titleScore, withoutDates } from './title.ts';
-import { findMentions } from './tagger.ts';
+import { findMentions, tagText } from './tagger.ts';
+import type { Tags } from './tagger.ts';
 import type { Candidate, DatedDocument, EventsReport, LeftOut, SentenceInfo } from './types.ts';
 
 export { loadCuration } from './curation.ts';
@@ -67,6 +68,12 @@ interface Cited {
   citation: Citation;
   /** 0 dates the event, 1 names it (antecedent), 2 is context. */
   weight: number;
+  /**
+   * What the sentence tells of the event's people, places and topics: whole, unless it also dates other events;
+   * then only the clauses that date this one ("… meeting in Miami this weekend … to end the war Russia began with
+   * its 2022 invasion": Miami is not a place of the invasion).
+   */
+  tags: Tags;
 }
 
 function rangeDays(c: Candidate): number {
@@ -88,7 +95,22 @@ function dateMember(members: readonly Candidate[]): Candidate {
 }
 
 /** Every sentence citing the cluster, best reasons first, one entry per sentence. */
-function citationsOf(k: Cluster, publishedOf: (doc: number) => string): Cited[] {
+function citationsOf(
+  k: Cluster,
+  publishedOf: (doc: number) => string,
+  gazetteer: Gazetteer,
+  datesOthers: (c: Candidate, members: ReadonlySet<Candidate>) => boolean,
+): Cited[] {
+  // The tags of the clauses of each dating sentence that also dates other events (two members may date this one).
+  const clauseTags = new Map<string, Tags>();
+  const members = new Set(k.members);
+  for (const c of k.members) {
+    if (!datesOthers(c, members)) continue;
+    const key = `${c.info.doc}:${c.info.sentence}`;
+    const own = tagText(c.subject === undefined ? c.clause : `${c.subject} ${c.clause}`, gazetteer);
+    const had = clauseTags.get(key);
+    clauseTags.set(key, had === undefined ? own : unionTags(had, own));
+  }
   const seen = new Map<string, Cited>();
   const add = (info: SentenceInfo, weight: number, rule: string, expression?: string) => {
     const key = `${info.doc}:${info.sentence}`;
@@ -102,7 +124,7 @@ function citationsOf(k: Cluster, publishedOf: (doc: number) => string): Cited[] 
       rule,
     };
     if (expression !== undefined) citation.expression = expression;
-    seen.set(key, { info, citation, weight });
+    seen.set(key, { info, citation, weight, tags: (weight === 0 ? clauseTags.get(key) : undefined) ?? info.tags });
   };
   for (const c of k.members) add(c.info, 0, c.rule, c.expression.text);
   for (const c of k.members) for (const a of c.attached) add(a.sentence, a.core ? 1 : 2, a.rule);
@@ -114,17 +136,24 @@ function citationsOf(k: Cluster, publishedOf: (doc: number) => string): Cited[] 
   );
 }
 
-/** Tags of the cited sentences, most cited first. */
-function eventTags(cited: readonly Cited[]): Pick<TimelineEvent, 'actors' | 'places' | 'topics'> {
+/** Both tag lists, `a`'s first. */
+function unionTags(a: Tags, b: Tags): Tags {
+  const join = (x: string[], y: string[]) => [...x, ...y.filter((v) => !x.includes(v))];
+  return { actors: join(a.actors, b.actors), places: join(a.places, b.places), topics: join(a.topics, b.topics) };
+}
+
+/** Tags of the title and the cited sentences, most cited first (the title counts as one more sentence). */
+function eventTags(cited: readonly Cited[], title: Tags): Pick<TimelineEvent, 'actors' | 'places' | 'topics'> {
+  const all = [title, ...cited.map((c) => c.tags)];
   const rank = (lists: string[][]) => {
     const n = new Map<string, number>();
     for (const l of lists) for (const s of l) n.set(s, (n.get(s) ?? 0) + 1);
     return [...n].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([s]) => s);
   };
   return {
-    actors: rank(cited.map((c) => c.info.tags.actors)),
-    places: rank(cited.map((c) => c.info.tags.places)),
-    topics: rank(cited.map((c) => c.info.tags.topics)),
+    actors: rank(all.map((t) => t.actors)),
+    places: rank(all.map((t) => t.places)),
+    topics: rank(all.map((t) => t.topics)),
   };
 }
 
@@ -323,9 +352,19 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     return false;
   });
 
+  // The events each sentence dates: its candidates that made it into a cluster.
+  const bySentence = new Map<SentenceInfo, Candidate[]>();
+  for (const k of clusters)
+    for (const c of k.members) {
+      const list = bySentence.get(c.info);
+      if (list === undefined) bySentence.set(c.info, [c]);
+      else list.push(c);
+    }
+  const datesOthers = (c: Candidate, members: ReadonlySet<Candidate>) =>
+    (bySentence.get(c.info) ?? []).some((o) => !members.has(o));
   const drafts = clusters.map((k) => {
     const dm = dateMember(k.members);
-    const cited = citationsOf(k, publishedOf);
+    const cited = citationsOf(k, publishedOf, gazetteer, datesOthers);
     const exprsOf = (c: Candidate) => docs[c.info.doc]?.expressions[c.info.sentence] ?? [];
     const status = eventStatus(k.members);
     // Scores only decide between two or more options: built on first use.
@@ -467,7 +506,7 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
       date: d.dm.start,
       precision: d.dm.precision,
       status: eventStatus(d.k.members),
-      ...eventTags(kept),
+      ...eventTags(kept, tagText(d.title, gazetteer)),
       sources,
       summary: summarise(sources, names, (c) => summaryRank.get(c) ?? 9),
     };
