@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import YAML from 'yaml';
+import oldDist from './src/integrations/old-dist.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { withoutRedirects } from './src/lib/site/redirects.ts';
 
@@ -20,6 +21,9 @@ export default defineConfig({
     // The old addresses of merged events only redirect (src/pages/events/[merged].astro): not for the sitemap.
     sitemap({ filter: withoutRedirects(fileURLToPath(new URL('./content/events/', import.meta.url))) }),
     pagefind(),
+    // A rebuild does not wait for the old dist/ to be deleted; last, so the deletion starts after Pagefind has read
+    // the new one (src/integrations/old-dist.ts).
+    oldDist(),
   ],
   devToolbar: { enabled: false },
   // Summaries are verbatim quotes written as plain Markdown by the ingest (remark, CommonMark): no typographic
