@@ -81,7 +81,10 @@ async function measure(size: number): Promise<BenchRow> {
     writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nOfficials said on Friday that the talks would resume.\n`);
     log('ingest after one change');
     const one = await ingest();
-    const oneSummary = JSON.parse(one.stdout) as { cache: { misses: number }; timings: { read: number } };
+    const oneSummary = JSON.parse(one.stdout) as {
+      cache: { misses: number };
+      timings: { read: number; events: number };
+    };
     if (oneSummary.cache.misses !== 1) throw new Error(`expected one cache miss, got ${oneSummary.cache.misses}`);
     log('astro build');
     const astro = await runTimed(node, ['node_modules/.bin/astro', 'build'], dir);
@@ -103,6 +106,7 @@ async function measure(size: number): Promise<BenchRow> {
       ingestWarmReadMs: warmSummary.timings.read,
       ingestOneChangedMs: one.ms,
       ingestOneChangedReadMs: oneSummary.timings.read,
+      ingestOneChangedEventsMs: oneSummary.timings.events,
       astroMs: astro.ms,
       pagefindMs: pagefind.ms,
       peakMb: { ingest: cold.peakMb, astro: astro.peakMb, pagefind: pagefind.peakMb },

@@ -19,6 +19,7 @@ export interface BenchRow {
   ingestWarmReadMs: number;
   ingestOneChangedMs: number;
   ingestOneChangedReadMs: number;
+  ingestOneChangedEventsMs?: number;
   astroMs: number;
   pagefindMs: number;
   peakMb: { ingest: number; astro: number; pagefind: number };
@@ -70,6 +71,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     ['  of which read (cache)', (r) => s(r.ingestWarmReadMs)],
     ['re-ingest, 1 article changed', (r) => s(r.ingestOneChangedMs)],
     ['  of which read (cache)', (r) => s(r.ingestOneChangedReadMs)],
+    ['  of which events', (r) => s(r.ingestOneChangedEventsMs)],
     ['astro build', (r) => s(r.astroMs)],
     ['pagefind', (r) => s(r.pagefindMs)],
     ['full build (cold ingest + astro + pagefind)', (r) => s(r.ingestColdMs + r.astroMs + r.pagefindMs)],
