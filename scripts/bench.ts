@@ -72,8 +72,10 @@ async function measure(size: number): Promise<BenchRow> {
       log('ingest cold, one thread');
       coldOneThread = (await ingest({ BENCH_WORKERS: '0' })).ms;
     }
-    // Every source cached but the run records forgotten: the events stage runs (as after a curation edit).
-    rmSync(join(dir, '.cache/ingest/output'), { recursive: true, force: true });
+    // Every source cached but the run records forgotten (the output manifest kept): the events stage runs, as after
+    // a curation edit.
+    const outputCache = join(dir, '.cache/ingest/output');
+    for (const name of readdirSync(outputCache)) if (name.endsWith('.run.json')) rmSync(join(outputCache, name));
     log('ingest warm');
     const warm = await ingest();
     const warmSummary = JSON.parse(warm.stdout) as { timings: { read: number; events: number } };
