@@ -108,7 +108,10 @@ function renderFacet(key: FilterKey, state: SearchState): void {
   }
   const active = document.activeElement;
   const focused = active instanceof HTMLInputElement && active.name === key ? active.value : undefined;
-  const labels = sortFacetValues(key, values).map(([value, count]) => {
+  // A value the address asks for that the index does not hold (an old or mistyped link) is still listed, checked,
+  // so that the reader can see why nothing matches and clear it.
+  const asked = Object.fromEntries((state.filters[key] ?? []).filter((v) => !(v in values)).map((v) => [v, 0]));
+  const labels = sortFacetValues(key, { ...values, ...asked }).map(([value, count]) => {
     const label = document.createElement('label');
     const box = document.createElement('input');
     box.type = 'checkbox';

@@ -321,6 +321,25 @@ describe('/search/ page', () => {
     await page.close();
   });
 
+  it('lists a filter value the index does not hold, checked, so an old link can be cleared', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/search/?q=talks&person=Nobody+Known`);
+    await page
+      .locator('#search-status')
+      .filter({ hasText: /Nothing matches/ })
+      .waitFor();
+    const box = page.locator('input[name="person"][value="Nobody Known"]');
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await page
+      .locator('#search-status')
+      .filter({ hasText: /results? for/ })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get('person')).toBeNull();
+    await page.close();
+  });
+
   it('keeps the query and filters in the address as they change', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/search/`);
