@@ -3,7 +3,7 @@
  * to be hashed again, and a run whose inputs and events folder are those of a recorded run that changed nothing
  * returns that run's summary. Anything an editor can change must still lead to a full run.
  */
-import { appendFileSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { folderFiles, ingestProject, runRecords } from '../fixtures/ingest/project.ts';
@@ -224,5 +224,34 @@ describe('a run that can change nothing', () => {
     for (const r of recordFiles(p)) writeFileSync(r, '{"format":2,"key":');
     expect(runIngest(p.options).skipped).toBeUndefined();
     expect(runIngest(p.options).skipped).toBe(true);
+  });
+});
+
+describe('cache files of output folders', () => {
+  it('keeps those of folders that still exist and drops the others and unknown files', () => {
+    trustAll();
+    const p = project(2);
+    const other = join(p.dir, 'other-events');
+    const gone = join(p.dir, 'gone-events');
+    runIngest(p.options);
+    runIngest({ ...p.options, outDir: other });
+    runIngest({ ...p.options, outDir: gone });
+    const out = join(p.options.cacheDir as string, 'output');
+    const ids = () =>
+      new Set(
+        readdirSync(out)
+          .filter((n) => n !== 'folders.json')
+          .map((n) => n.slice(0, 16)),
+      );
+    expect(ids().size).toBe(3);
+    rmSync(gone, { recursive: true });
+    writeFileSync(join(out, '0123456789abcdef.jsonl'), 'left by an older version');
+    appendFileSync(join(p.options.sourcesDir, 's-1.txt'), '\nKushner met Dmitriev in Moscow on Friday.\n');
+    runIngest(p.options);
+    expect(ids().size).toBe(2);
+    expect(readdirSync(out)).not.toContain('0123456789abcdef.jsonl');
+    // The surviving folder's cache still serves it: a run over it with nothing changed is skipped.
+    runIngest({ ...p.options, outDir: other });
+    expect(runIngest({ ...p.options, outDir: other }).skipped).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import {
   eventHash,
   fingerprint,
   previousRecord,
+  pruneOutputCache,
   readManifest,
   renderVersion,
   scanEventFiles,
@@ -503,7 +504,9 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
     timings: { read: t1 - t0, prepare: tp - t1, previous: t2 - tp, events: t3 - t2, write: t4 - t3 },
   };
   if (options.reportPath !== undefined) writeReport(options.reportPath, summary);
-  if (options.cacheDir !== undefined)
+  if (options.cacheDir !== undefined) {
+    pruneOutputCache(options.cacheDir, options.outDir);
     recordRun(options.cacheDir, options.outDir, nextRun(look, built, written, summary, options.reportPath));
+  }
   return summary;
 }

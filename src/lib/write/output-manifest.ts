@@ -6,7 +6,7 @@
  * manifest, so the manifest only saves time: it never changes what is written.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,10 +83,43 @@ export function renderVersion(): string {
   return memoRender;
 }
 
+/** The id of an output folder's cache files: a hash of its absolute path. */
+function outputId(outDir: string): string {
+  return createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 16);
+}
+
 /** A cache file about the output folder `outDir` (one set per output folder), named `<id><suffix>`. */
 export function outputCacheFile(cacheDir: string, outDir: string, suffix: string): string {
-  const id = createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 16);
-  return join(cacheDir, 'output', `${id}${suffix}`);
+  return join(cacheDir, 'output', `${outputId(outDir)}${suffix}`);
+}
+
+/**
+ * Note that `outDir` has cache files, and delete the files of output folders that no longer exist (each
+ * `--out /tmp/x` run leaves a manifest, tens of MB on a large timeline) or that no list names. Best effort: the
+ * cache is only speed, and two runs at once may each forget the other's folder (a miss next time).
+ */
+export function pruneOutputCache(cacheDir: string, outDir: string): void {
+  const dir = join(cacheDir, 'output');
+  const listPath = join(dir, 'folders.json');
+  try {
+    let listed: Record<string, string> = {};
+    try {
+      const read: unknown = JSON.parse(readFileSync(listPath, 'utf8'));
+      if (typeof read === 'object' && read !== null) listed = read as Record<string, string>;
+    } catch {
+      // none yet, or damaged: start a new list
+    }
+    const keep: Record<string, string> = { [outputId(outDir)]: resolve(outDir) };
+    for (const [id, path] of Object.entries(listed))
+      if (typeof path === 'string' && id !== outputId(outDir) && existsSync(path)) keep[id] = path;
+    for (const name of readdirSync(dir)) {
+      if (name === 'folders.json' || name.endsWith('.tmp')) continue;
+      if (!(name.slice(0, 16) in keep)) rmSync(join(dir, name), { force: true });
+    }
+    if (JSON.stringify(keep) !== JSON.stringify(listed)) writeFileAtomically(listPath, JSON.stringify(keep));
+  } catch {
+    // The cache is only speed.
+  }
 }
 
 /** Where the manifest of `outDir` lives in the cache. */
