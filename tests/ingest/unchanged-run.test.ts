@@ -219,9 +219,16 @@ describe('a run that can change nothing', () => {
     expect(runIngest(p.options).skipped).toBe(true);
   });
 
-  it('falls back to a full run when the record is damaged', () => {
+  it('falls back to a full run when the record or its summary is damaged', () => {
     const p = settledProject();
-    for (const r of recordFiles(p)) writeFileSync(r, '{"format":2,"key":');
+    for (const r of recordFiles(p)) writeFileSync(r, '{"format":3,"key":');
+    expect(runIngest(p.options).skipped).toBeUndefined();
+    expect(runIngest(p.options).skipped).toBe(true);
+    // A summary that is not the one the record names (another run's, or edited) is not returned.
+    for (const r of recordFiles(p)) {
+      const summary = r.replace(/\.run\.json$/, '.run-summary.json');
+      writeFileSync(summary, readFileSync(summary, 'utf8').replace('"sources":', '"sources": '));
+    }
     expect(runIngest(p.options).skipped).toBeUndefined();
     expect(runIngest(p.options).skipped).toBe(true);
   });

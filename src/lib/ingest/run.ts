@@ -394,7 +394,7 @@ function finishUnchanged(
   if (rewrite) writeReport(reportPath, result);
   // Recorded again when the report was rewritten (its new fingerprint) or written files have settled.
   if ((rewrite || skipped.settledSince) && options.cacheDir !== undefined)
-    recordRun(options.cacheDir, options.outDir, skipped.record);
+    recordRun(options.cacheDir, options.outDir, skipped.record, true);
   return result;
 }
 

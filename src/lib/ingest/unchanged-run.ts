@@ -18,7 +18,7 @@ import { settled } from './source-keys.ts';
 import { hashCode, tsFiles } from './cache.ts';
 
 /** Bump when the record's layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 let memoVersion: string | undefined;
 
@@ -78,18 +78,27 @@ export interface RecordedRun<S> {
   summary: S;
 }
 
-interface RunRecord<S> {
+/**
+ * What is stored: a small header, read by every run, and the summary beside it, read only by a run that repeats
+ * this one. The header names the summary's hash, so that a header never vouches for another run's summary.
+ */
+interface RunHeader {
   format: number;
   key: string;
   state: string;
   written: Record<string, string>;
   /** Fingerprint of the report file the run wrote, if it wrote one. */
   report?: string;
-  summary: S;
+  /** `contentHash` of the summary file's text. */
+  summary: string;
 }
 
-function recordPath(cacheDir: string, outDir: string): string {
+function headerPath(cacheDir: string, outDir: string): string {
   return outputCacheFile(cacheDir, outDir, '.run.json');
+}
+
+function summaryPath(cacheDir: string, outDir: string): string {
+  return outputCacheFile(cacheDir, outDir, '.run-summary.json');
 }
 
 /** The fingerprint of a file, or undefined when there is none. */
@@ -133,20 +142,24 @@ export function unchangedRun<S>(
   scanned: number,
   reportPath: string | undefined,
 ): Repeated<S> | undefined {
-  const path = recordPath(cacheDir, outDir);
+  const path = headerPath(cacheDir, outDir);
   if (!existsSync(path)) return undefined;
-  let r: Partial<RunRecord<S>>;
+  let h: Partial<RunHeader>;
+  let summary: S;
   try {
-    r = JSON.parse(readFileSync(path, 'utf8')) as Partial<RunRecord<S>>;
+    h = JSON.parse(readFileSync(path, 'utf8')) as Partial<RunHeader>;
+    if (h.format !== FORMAT || h.key !== key || typeof h.state !== 'string') return undefined;
+    if (typeof h.written !== 'object' || h.written === null) return undefined;
+    if (h.state !== folderState(files)) return undefined;
+    const text = readFileSync(summaryPath(cacheDir, outDir), 'utf8');
+    if (contentHash(text) !== h.summary) return undefined;
+    summary = JSON.parse(text) as S;
   } catch {
-    return undefined; // damaged: run in full
+    return undefined; // missing or damaged: run in full
   }
-  if (r.format !== FORMAT || r.key !== key || r.summary === undefined) return undefined;
-  if (typeof r.written !== 'object' || r.written === null) return undefined;
-  if (r.state !== folderState(files)) return undefined;
   const written: Record<string, string> = {};
   let settledSince = false;
-  for (const [name, hash] of Object.entries(r.written)) {
+  for (const [name, hash] of Object.entries(h.written)) {
     const file = join(outDir, name);
     if (!existsSync(file) || contentHash(readFileSync(file)) !== hash) return undefined;
     const fp = files.get(name);
@@ -154,24 +167,40 @@ export function unchangedRun<S>(
     if (fp !== undefined && settled(changedAt(fp), scanned)) settledSince = true;
     else written[name] = hash;
   }
-  const reportKept = reportPath !== undefined && r.report !== undefined && fileFingerprint(reportPath) === r.report;
-  const record: RecordedRun<S> = { key, state: r.state, written, reportPath, summary: r.summary };
-  return { summary: r.summary, reportKept, record, settledSince };
+  const reportKept = reportPath !== undefined && h.report !== undefined && fileFingerprint(reportPath) === h.report;
+  const record: RecordedRun<S> = { key, state: h.state, written, reportPath, summary };
+  return { summary, reportKept, record, settledSince };
 }
 
-/** Record what the next run would repeat (or forget the last record when `run` is undefined). */
-export function recordRun<S>(cacheDir: string, outDir: string, run: RecordedRun<S> | undefined): void {
-  const path = recordPath(cacheDir, outDir);
+/**
+ * Record what the next run would repeat (or forget the last record when `run` is undefined). `summaryKept`: the
+ * stored summary is already this run's (only the header changes), so it is not written again.
+ */
+export function recordRun<S>(
+  cacheDir: string,
+  outDir: string,
+  run: RecordedRun<S> | undefined,
+  summaryKept = false,
+): void {
+  const path = headerPath(cacheDir, outDir);
   try {
     if (run === undefined) {
       rmSync(path, { force: true });
       return;
     }
-    const { key, state, written, summary } = run;
-    const record: RunRecord<S> = { format: FORMAT, key, state, written, summary };
+    const { key, state, written } = run;
+    const summaryFile = summaryPath(cacheDir, outDir);
+    let summary: string;
+    if (summaryKept) summary = contentHash(readFileSync(summaryFile));
+    else {
+      const text = JSON.stringify(run.summary);
+      summary = contentHash(text);
+      writeFileAtomically(summaryFile, text);
+    }
+    const header: RunHeader = { format: FORMAT, key, state, written, summary };
     const report = run.reportPath === undefined ? undefined : fileFingerprint(run.reportPath);
-    if (report !== undefined) record.report = report;
-    writeFileAtomically(path, JSON.stringify(record));
+    if (report !== undefined) header.report = report;
+    writeFileAtomically(path, JSON.stringify(header));
   } catch {
     // The cache is only speed: without a record the next run is a full one.
   }
