@@ -11,6 +11,7 @@ import { cacheKey, codeVersion, datedPack, putCacheEntry, readCacheEntries } fro
 import { readAndDate } from '../../src/lib/ingest/dated-read.ts';
 import { preparedPack } from '../../src/lib/ingest/prepared-cache.ts';
 import { runIngest } from '../../src/lib/ingest/run.ts';
+import { factsPack } from '../../src/lib/ingest/volume-cache.ts';
 import { tempDir } from '../support/temp.ts';
 import { damageRecord, storeForeign } from './damage.ts';
 
@@ -91,9 +92,9 @@ describe('incremental ingest cache', () => {
     runIngest(options);
     const cacheDir = options.cacheDir as string;
     const before = folderFiles(options.outDir);
-    // Both layers damaged (the prepared entry alone would stand in for the dated one): one entry cut off,
-    // one replaced by foreign JSON under the right key.
-    for (const pack of [datedPack(cacheDir), preparedPack(cacheDir)]) {
+    // Every per-source layer damaged (the facts or the prepared entry alone would stand in for the dated one): one
+    // entry cut off, one replaced by foreign JSON under the right key.
+    for (const pack of [datedPack(cacheDir), preparedPack(cacheDir), factsPack(cacheDir)]) {
       damageRecord(pack.dir, 'a-001.txt');
       storeForeign(pack.dir, 'a-002.txt', JSON.stringify({ nonsense: true }));
     }
@@ -126,7 +127,13 @@ describe('incremental ingest cache', () => {
     writeFileSync(join(cacheDir, 'a-000.json'), '{}');
     writeFileSync(join(cacheDir, 'prepared', 'a-000.json'), '{}');
     runIngest(options);
-    expect(readdirSync(cacheDir).sort()).toEqual(['dated.pack', 'output', 'prepared.pack']);
+    expect(readdirSync(cacheDir).sort()).toEqual([
+      'dated.pack',
+      'facts.pack',
+      'output',
+      'prepared.pack',
+      'volumes.pack',
+    ]);
     for (const layer of ['dated.pack', 'prepared.pack'])
       expect(
         readdirSync(join(cacheDir, layer)).filter((n) => n.endsWith('.seg')),

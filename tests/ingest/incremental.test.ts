@@ -5,12 +5,14 @@
  */
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { folderFiles, ingestProject } from '../fixtures/ingest/project.ts';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { folderFiles, forgetRuns, ingestProject } from '../fixtures/ingest/project.ts';
+import { VOLUME } from '../../src/lib/events/volumes.ts';
 import type { IngestProject } from '../fixtures/ingest/project.ts';
 import { datedPack } from '../../src/lib/ingest/cache.ts';
 import { preparedPack } from '../../src/lib/ingest/prepared-cache.ts';
 import { runIngest } from '../../src/lib/ingest/run.ts';
+import { factsPack, volumePack } from '../../src/lib/ingest/volume-cache.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
 import { damageRecord, storeForeign } from './damage.ts';
 
@@ -53,7 +55,7 @@ function identities(dir: string): Record<string, string> {
 
 /** What a run reports that does not depend on the cache. */
 function outcome(s: IngestSummary) {
-  const { cache: _c, files: _f, timings: _t, skipped: _s, ...rest } = s;
+  const { cache: _c, files: _f, timings: _t, skipped: _s, volumes: _v, ...rest } = s;
   return rest;
 }
 
@@ -69,7 +71,38 @@ function runBoth(p: IngestProject, label: string): IngestSummary {
   return incremental;
 }
 
+/** Article `n` published in September, October or November (three each in turn). */
+function monthArticle(n: number, extra = ''): string {
+  const month = ['09', '10', '11'][Math.floor(n / 3) % 3] as string;
+  return article(n, extra).replace('published: 2025-11-', `published: 2025-${month}-`);
+}
+
 describe('incremental ingest', () => {
+  it('with volumes, builds again only the volume of a changed source, and writes what an uncached run writes', () => {
+    const min = VOLUME.minSources;
+    VOLUME.minSources = 3;
+    onTestFinished(() => {
+      VOLUME.minSources = min;
+    });
+    const p = ingestProject({
+      prefix: 'ingest-volumes-',
+      count: 9,
+      article: (i) => monthArticle(i),
+      name: (i) => `v-${i}.txt`,
+    });
+    expect(runIngest(p.options).volumes).toEqual({ count: 3, built: 3 });
+    writeFileSync(join(p.options.sourcesDir, 'v-4.txt'), monthArticle(4, ' Rubio met Umerov on Friday.'));
+    p.parsed.length = 0;
+    const summary = runBoth(p, 'volume-change');
+    expect(p.parsed.map((x) => x.slice(-7))).toEqual(['v-4.txt']);
+    expect(summary.volumes).toEqual({ count: 3, built: 1 });
+    // Nothing changed since: every volume from the cache, no source read (the run record is forgotten).
+    forgetRuns(p.options);
+    p.parsed.length = 0;
+    expect(runBoth(p, 'volume-again').volumes).toEqual({ count: 3, built: 0 });
+    expect(p.parsed).toEqual([]);
+  });
+
   it('writes what an uncached run writes after a source is changed, added or deleted', () => {
     const p = project(8);
     runIngest(p.options);
@@ -132,7 +165,11 @@ describe('incremental ingest', () => {
     const p = project(8);
     runIngest(p.options);
     const cacheDir = p.options.cacheDir as string;
-    // Damaged prepared entries (one cut off, one foreign), a damaged dated entry, a damaged manifest.
+    // Damaged facts and prepared entries (one cut off, one foreign), a damaged dated entry, a damaged volume (so
+    // that prepared entries are read), a damaged manifest.
+    damageRecord(factsPack(cacheDir).dir, 's-2.txt');
+    storeForeign(factsPack(cacheDir).dir, 's-4.txt', JSON.stringify({ id: 7 }));
+    for (const name of volumePack(cacheDir).names()) damageRecord(volumePack(cacheDir).dir, name);
     damageRecord(preparedPack(cacheDir).dir, 's-2.txt');
     storeForeign(preparedPack(cacheDir).dir, 's-4.txt', JSON.stringify({ prepared: { nonsense: true } }));
     storeForeign(datedPack(cacheDir).dir, 's-4.txt', '[]');

@@ -37,7 +37,7 @@ function project(count = 4): IngestProject {
 
 /** What a run reports that does not depend on the shortcuts. */
 function outcome(s: IngestSummary) {
-  const { cache: _c, files: _f, timings: _t, skipped: _s, ...rest } = s;
+  const { cache: _c, files: _f, timings: _t, skipped: _s, volumes: _v, ...rest } = s;
   return rest;
 }
 

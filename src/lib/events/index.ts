@@ -11,7 +11,7 @@ import { assignIds, datePrefix, keyWordSlug } from './ids.ts';
 import type { PreviousEvent } from './ids.ts';
 import { mergeCandidates, PRECISION_RANK } from './merge.ts';
 import type { Cluster, MergeInput } from './merge.ts';
-import { corpusWeights, keyOf, sentenceBag } from './similarity.ts';
+import { corpusWeights, keyOf, sentenceBag, sides, weighBag } from './similarity.ts';
 import type { Weights } from './similarity.ts';
 import { actorsOf, subjectCountry } from './subjects.ts';
 import { keyTerms } from './text.ts';
@@ -21,12 +21,16 @@ import { attachedTitle, cleanClause, candidateTitle, reportedTitle, titleScore, 
 import { findMentions, tagText } from './tagger.ts';
 import type { Tags } from './tagger.ts';
 import type { Candidate, DatedDocument, EventsReport, LeftOut, SentenceInfo } from './types.ts';
+import { joinVolumes, partitionVolumes, VOLUME } from './volumes.ts';
+import type { Draft, DraftCite, JoinFacts, PlacedDraft, VolumeResult } from './volumes.ts';
 
 export { loadCuration } from './curation.ts';
 export { loadGazetteer } from './gazetteer.ts';
 export { tagText } from './tagger.ts';
 export type { DatedDocument, EventsReport, LeftOut } from './types.ts';
 export type { PreviousEvent } from './ids.ts';
+export type { VolumeResult } from './volumes.ts';
+export { partitionVolumes } from './volumes.ts';
 
 export interface BuildOptions {
   gazetteer: Gazetteer;
@@ -143,7 +147,10 @@ function unionTags(a: Tags, b: Tags): Tags {
 }
 
 /** Tags of the title and the cited sentences, most cited first (the title counts as one more sentence). */
-function eventTags(cited: readonly Cited[], title: Tags): Pick<TimelineEvent, 'actors' | 'places' | 'topics'> {
+function eventTags(
+  cited: ReadonlyArray<{ tags: Tags }>,
+  title: Tags,
+): Pick<TimelineEvent, 'actors' | 'places' | 'topics'> {
   const all = [title, ...cited.map((c) => c.tags)];
   const rank = (lists: string[][]) => {
     const n = new Map<string, number>();
@@ -279,9 +286,29 @@ export function buildEvents(docs: DatedDocument[], options: BuildOptions): Build
   );
 }
 
-/** `buildEvents` from prepared documents, in corpus order. Takes them over: their sentences and candidates are updated in place. */
+/**
+ * `buildEvents` from prepared documents, in corpus order: each volume (volumes.ts) built alone, then joined and
+ * assembled. Takes the documents over: their sentences and candidates are updated in place.
+ */
 export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions): BuildResult {
-  const { gazetteer } = options;
+  const volumes = partitionVolumes(docs.map((d) => d.publishedDate));
+  return assembleEvents(
+    volumes.map((v) =>
+      buildVolume(
+        v.map((i) => docs[i] as PreparedDocument),
+        options.gazetteer,
+      ),
+    ),
+    options,
+  );
+}
+
+/**
+ * The events stage on one volume's documents (in corpus order), up to drafts: everything that compares documents
+ * with each other — weights, anchors, merging, titles — but not ids, curation or the report. Takes the documents
+ * over: their sentences and candidates are updated in place.
+ */
+export function buildVolume(docs: PreparedDocument[], gazetteer: Gazetteer): VolumeResult {
   // Number sentences by document and candidates across the corpus, as one pass over the documents would.
   let next = 0;
   docs.forEach((d, i) => {
@@ -341,6 +368,7 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     if (side !== undefined) input.subjectSide = side;
     return input;
   });
+  const inputOf = new Map(inputs.map((x) => [x.candidate, x]));
   // A photo caption describes a picture: it may join an event the prose reports, but is no event on its own.
   const merged = mergeCandidates(inputs, weights);
   const clusters = merged.filter((k) => {
@@ -448,13 +476,119 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
       natural: `${prefix}-${keyWordSlug(title)}`,
     };
   });
+  // Every sentence a draft cites, whatever the per-source cap decides later.
+  const draftCited = new SentenceSet();
+  const volumeDrafts = drafts.map((d): Draft => {
+    const draft: Draft = {
+      start: d.dm.start,
+      end: d.dm.end,
+      precision: d.dm.precision,
+      planned: eventStatus(d.k.members) === 'planned',
+      title: d.title,
+      prefix: d.prefix,
+      natural: d.natural,
+      n: d.k.members[0]?.n ?? 0,
+      cited: d.cited.map((c): DraftCite => {
+        draftCited.add(c.info.source, c.info.sentence);
+        const cite: DraftCite = {
+          citation: c.citation,
+          weight: c.weight,
+          tags: c.tags,
+          kind: c.info.segmentKind,
+          published: publishedOf(c.info.doc),
+        };
+        if (`${c.info.doc}:${c.info.sentence}` === d.titleFrom) cite.title = true;
+        return cite;
+      }),
+    };
+    if (d.dm.modifier !== undefined) draft.modifier = d.dm.modifier;
+    if (d.k.union === true) draft.span = { start: d.k.start, end: d.k.end };
+    const join = joinFacts(d.k.members, inputOf, weights);
+    if (join !== undefined) draft.join = join;
+    return draft;
+  });
+  const noted = new SentenceSet();
+  for (const l of leftOut) noted.add(l.source, l.sentence);
+  const rest: LeftOut[] = [];
+  for (const s of all) {
+    if (draftCited.has(s.source, s.sentence) || noted.has(s.source, s.sentence)) continue;
+    const reason = unresolvedSentences.has(s) ? 'unresolved-anchor' : 'not-cited';
+    rest.push({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
+  }
+  return {
+    sources: docs.map((d) => ({ id: d.source.id, name: names.get(d.source.id) ?? d.source.id })),
+    candidates: found,
+    kept: candidates.length,
+    clusters: merged.length,
+    attached: attachedCount,
+    drafts: volumeDrafts,
+    leftOut,
+    rest,
+    unresolved: resolved.leftOut.map((c) => [c.info.source, c.info.sentence]),
+  };
+}
+
+/** What joining across volumes needs of a cluster: its solid reports' weightiest keys, kinds, sides and subjects. */
+function joinFacts(
+  members: readonly Candidate[],
+  inputOf: ReadonlyMap<Candidate, MergeInput>,
+  weights: Weights,
+): JoinFacts | undefined {
+  const solid = members.filter((c) => !c.mention);
+  const first = solid[0];
+  if (first === undefined) return undefined;
+  const keys = new Set<string>();
+  const sideSet = new Set<string>();
+  const subjects = new Set<string>();
+  for (const c of solid) {
+    const input = inputOf.get(c);
+    if (input === undefined) continue;
+    for (const k of input.bag) keys.add(k);
+    for (const s of sides(input.core, weights)) sideSet.add(s);
+    if (input.subjectSide !== undefined) subjects.add(input.subjectSide);
+  }
+  const weighed = weighBag(keys, weights);
+  const top = weighed.keys
+    .map((k, i) => ({ k, w: weighed.weights[i] as number }))
+    .sort((a, b) => b.w - a.w || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .slice(0, VOLUME.joinKeys);
+  return {
+    keys: top.map((x) => x.k),
+    weights: top.map((x) => x.w),
+    statement: first.statement,
+    briefing: first.briefing === true,
+    sides: [...sideSet].sort(),
+    subjects: [...subjects].sort(),
+  };
+}
+
+/** Ids, curation and the report over every volume's drafts (joined across volumes first). */
+export function assembleEvents(volumes: readonly VolumeResult[], options: BuildOptions): BuildResult {
+  const { gazetteer } = options;
+  const names = new Map<string, string>();
+  // Each source's place in the corpus, volume by volume (one volume: corpus order).
+  const order = new Map<string, number>();
+  const unresolved = new SentenceSet();
+  const placed: PlacedDraft[] = [];
+  let offset = 0;
+  volumes.forEach((v, volume) => {
+    for (const s of v.sources) {
+      names.set(s.id, s.name);
+      order.set(s.id, order.size);
+    }
+    for (const [source, sentence] of v.unresolved) unresolved.add(source, sentence);
+    for (const draft of v.drafts) placed.push({ draft, volume, n: offset + draft.n });
+    offset += v.candidates;
+  });
+  const joined = volumes.length > 1 ? joinVolumes(placed) : { drafts: placed, absorbed: 0 };
+  const drafts = joined.drafts;
   drafts.sort(
     (a, b) =>
-      compareIso(a.dm.start, b.dm.start) ||
-      (a.natural < b.natural ? -1 : a.natural > b.natural ? 1 : 0) ||
-      (a.k.members[0]?.n ?? 0) - (b.k.members[0]?.n ?? 0),
+      compareIso(a.draft.start, b.draft.start) ||
+      (a.draft.natural < b.draft.natural ? -1 : a.draft.natural > b.draft.natural ? 1 : 0) ||
+      a.n - b.n,
   );
-  const idInputs = drafts.map((d) => ({
+  const idInputs = drafts.map(({ draft: d }) => ({
     natural: d.natural,
     prefix: d.prefix,
     citations: d.cited.map((c) => c.citation),
@@ -463,30 +597,24 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
   const ids = assignIds(idInputs, beforeCuration(options.previous, options.curation));
 
   const overflow: LeftOut[] = [];
-  const events: TimelineEvent[] = drafts.map((d, i) => {
+  const events: TimelineEvent[] = drafts.map(({ draft: d }, i) => {
     const id = ids[i] as string;
     const perSource = new Map<string, number>();
-    const kept: Cited[] = [];
-    const titleQuote = new Set(d.cited.filter((c) => `${c.info.doc}:${c.info.sentence}` === d.titleFrom));
-    const rank = (c: Cited) => (titleQuote.has(c) ? -1 : c.weight);
+    const kept: DraftCite[] = [];
+    const rank = (c: DraftCite) => (c.title === true ? -1 : c.weight);
     for (const c of [...d.cited].sort((a, b) => rank(a) - rank(b))) {
       if (rank(c) < 0) {
         // The title's own sentence is quoted beyond the cap: a title always stands on a quote.
         kept.push(c);
         continue;
       }
-      const n = perSource.get(c.info.source) ?? 0;
+      const { source, sentence, paragraph, quote } = c.citation;
+      const n = perSource.get(source) ?? 0;
       if (n >= QUOTES_PER_SOURCE) {
-        overflow.push({
-          source: c.info.source,
-          sentence: c.info.sentence,
-          paragraph: c.info.paragraph,
-          text: c.info.text,
-          reason: `attached-to:${id}`,
-        });
+        overflow.push({ source, sentence, paragraph, text: quote, reason: `attached-to:${id}` });
         continue;
       }
-      perSource.set(c.info.source, n + 1);
+      perSource.set(source, n + 1);
       kept.push(c);
     }
     const keptSet = new Set(kept);
@@ -495,27 +623,27 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     // teasers and context come after.
     const summaryRank = new Map(
       kept.map((c) => {
-        const isTitle = titleQuote.has(c);
-        const prose = c.info.segmentKind !== 'caption' && c.info.segmentKind !== 'teaser';
+        const isTitle = c.title === true;
+        const prose = c.kind !== 'caption' && c.kind !== 'teaser';
         return [c.citation, isTitle ? 0 : c.weight === 0 && prose ? 1 : c.weight === 0 ? 2 : 2 + c.weight] as const;
       }),
     );
     const e: TimelineEvent = {
       id,
       title: d.title,
-      date: d.dm.start,
-      precision: d.dm.precision,
-      status: eventStatus(d.k.members),
+      date: d.start,
+      precision: d.precision,
+      status: d.planned ? 'planned' : 'happened',
       ...eventTags(kept, tagText(d.title, gazetteer)),
       sources,
       summary: summarise(sources, names, (c) => summaryRank.get(c) ?? 9),
     };
-    if (d.k.union === true) {
+    if (d.span !== undefined) {
       // Planned reports a week apart: the event spans both ranges.
-      e.date = d.k.start;
-      if (d.k.end !== d.k.start) e.end = d.k.end;
-    } else if (d.dm.end !== d.dm.start) e.end = d.dm.end;
-    if (d.dm.modifier !== undefined) e.modifier = d.dm.modifier;
+      e.date = d.span.start;
+      if (d.span.end !== d.span.start) e.end = d.span.end;
+    } else if (d.end !== d.start) e.end = d.end;
+    if (d.modifier !== undefined) e.modifier = d.modifier;
     return e;
   });
 
@@ -529,8 +657,6 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
   // Every sentence not quoted by an event is reported once, with its first reason.
   const reasons: LeftOut[] = [];
   const noted = new SentenceSet();
-  const unresolved = new SentenceSet();
-  for (const c of resolved.leftOut) unresolved.add(c.info.source, c.info.sentence);
   const note = (l: LeftOut) => {
     if (citedSentences.has(l.source, l.sentence) || noted.has(l.source, l.sentence)) return;
     noted.add(l.source, l.sentence);
@@ -540,19 +666,18 @@ export function buildEventsFrom(docs: PreparedDocument[], options: BuildOptions)
     for (const c of e.sources)
       note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: `hidden:${e.id}` });
   overflow.forEach(note);
-  leftOut.forEach(note);
-  for (const s of all) {
-    // Most sentences are cited or noted already: no report entry is made for them.
-    if (citedSentences.has(s.source, s.sentence) || noted.has(s.source, s.sentence)) continue;
-    const reason = unresolvedSentences.has(s) ? 'unresolved-anchor' : 'not-cited';
-    note({ source: s.source, sentence: s.sentence, paragraph: s.paragraph, text: s.text, reason });
-  }
+  for (const v of volumes) v.leftOut.forEach(note);
+  // A sentence a draft cited that no event quotes now (curation may drop one).
+  for (const { draft } of drafts)
+    for (const { citation: c } of draft.cited)
+      note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: 'not-cited' });
+  for (const v of volumes) v.rest.forEach(note);
   const previousIds = new Set(options.previous.map((p) => p.id));
   const report: EventsReport = {
-    candidates: found,
+    candidates: volumes.reduce((n, v) => n + v.candidates, 0),
     events: final.length,
-    merges: candidates.length - merged.length,
-    attached: attachedCount,
+    merges: volumes.reduce((n, v) => n + v.kept - v.clusters, 0) + joined.absorbed,
+    attached: volumes.reduce((n, v) => n + v.attached, 0),
     leftOut: reasons.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence),
     unusedCuration: curated.unused,
     keptIds: ids.filter((id) => previousIds.has(id)).length,

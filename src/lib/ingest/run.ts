@@ -5,8 +5,15 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildEventsFrom, loadCuration, loadGazetteer, prepareDocument } from '../events/index.ts';
-import type { BuildResult, DatedDocument, EventsReport, PreparedDocument } from '../events/index.ts';
+import {
+  assembleEvents,
+  buildVolume,
+  loadCuration,
+  loadGazetteer,
+  partitionVolumes,
+  prepareDocument,
+} from '../events/index.ts';
+import type { BuildResult, DatedDocument, EventsReport, PreparedDocument, VolumeResult } from '../events/index.ts';
 import type { Gazetteer, TimelineEvent } from '../model.ts';
 import { eventToMarkdown } from '../write/front-matter.ts';
 import { updateDirAtomically } from '../write/atomic-dir.ts';
@@ -40,6 +47,7 @@ import type { PreparedEntry, SourceFacts } from './prepared-cache.ts';
 import { readAndDate } from './dated-read.ts';
 import { dateSpreadWarnings } from './date-spread.ts';
 import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
+import { factsPack, readFacts, readVolume, volumeKey, volumeName, volumePack } from './volume-cache.ts';
 import { readInWorkers, workerCount } from './workers.ts';
 import { checkUniqueIds, sourceNames } from './source-list.ts';
 import { settled, sourceKeys } from './source-keys.ts';
@@ -98,6 +106,8 @@ export interface IngestSummary {
   report: EventsReport;
   /** Sources served from the cache and sources parsed, when a cache is used. */
   cache?: { hits: number; misses: number };
+  /** Volumes of the events stage (volumes.ts), and how many were built (the others came from the cache). */
+  volumes?: { count: number; built: number };
   files?: WriteCounts;
   timings?: IngestTimings;
   /** The run found nothing to do: same inputs and events folder as a recorded run (unchanged-run.ts). */
@@ -122,8 +132,12 @@ export interface ReadSource {
   name: string;
   /** Key of its prepared entry (`''` without a cache). */
   preparedKey: string;
+  /** Key of its dated entry (`''` without a cache). */
+  datedKey: string;
   cached?: PreparedEntry;
   dated?: DatedDocument;
+  /** Only its facts: its prepared entry is read if its volume must be built again. */
+  facts?: SourceFacts;
 }
 
 interface Planned {
@@ -132,6 +146,8 @@ interface Planned {
   dated: Array<DatedDocument | undefined>;
   /** Prepared entries the cache had, by file index. */
   cached: Array<PreparedEntry | undefined>;
+  /** Facts the cache had, by file index: nothing else of these sources is read unless their volume changed. */
+  facts: Array<SourceFacts | undefined>;
   keys: string[];
   preparedKeys: string[];
   hits: number;
@@ -142,18 +158,20 @@ interface Planned {
 interface Packs {
   dated: Pack;
   prepared: Pack;
+  facts: Pack;
+  volumes: Pack;
 }
 
 /** Steps 1–2 done: every source, the cache hits and the prepared layer that step 3 adds to. */
 interface ReadResult {
   sources: ReadSource[];
   hits: number;
-  prepared?: Pack;
+  packs?: Packs;
 }
 
 /** True when the cache had nothing for source `i`: it must be parsed. */
 function toRead(plan: Planned, i: number): boolean {
-  return plan.dated[i] === undefined && plan.cached[i] === undefined;
+  return plan.dated[i] === undefined && plan.cached[i] === undefined && plan.facts[i] === undefined;
 }
 
 /** Every source's name and cache keys (none without a cache). */
@@ -180,21 +198,36 @@ function keySources(options: IngestOptions): Keyed {
  */
 function planRead(options: IngestOptions, keyed: Keyed): Planned {
   const { names } = keyed;
-  const plan: Planned = { names, dated: [], cached: [], keys: keyed.keys, preparedKeys: keyed.preparedKeys, hits: 0 };
+  const none = names.map(() => undefined);
+  const plan: Planned = {
+    names,
+    dated: [...none],
+    cached: [...none],
+    facts: [...none],
+    keys: keyed.keys,
+    preparedKeys: keyed.preparedKeys,
+    hits: 0,
+  };
   const { cacheDir } = options;
-  if (cacheDir === undefined) {
-    plan.dated = names.map(() => undefined);
-    plan.cached = names.map(() => undefined);
-    return plan;
-  }
-  const packs = { dated: datedPack(cacheDir), prepared: preparedPack(cacheDir) };
+  if (cacheDir === undefined) return plan;
+  const packs = {
+    dated: datedPack(cacheDir),
+    prepared: preparedPack(cacheDir),
+    facts: factsPack(cacheDir),
+    volumes: volumePack(cacheDir),
+  };
   plan.packs = packs;
-  plan.cached = readPreparedEntries(
+  const wanted = names.map((n, i) => [n, plan.preparedKeys[i] ?? ''] as const);
+  plan.facts = readFacts(packs.facts, wanted);
+  const noFacts = names.flatMap((_, i) => (plan.facts[i] === undefined ? [i] : []));
+  const cached = readPreparedEntries(
     packs.prepared,
-    names.map((n, i) => [n, plan.preparedKeys[i] ?? ''] as const),
+    noFacts.map((i) => wanted[i] as readonly [string, string]),
   );
-  plan.dated = names.map(() => undefined);
-  const missed = names.flatMap((_, i) => (plan.cached[i] === undefined ? [i] : []));
+  noFacts.forEach((i, j) => {
+    plan.cached[i] = cached[j];
+  });
+  const missed = noFacts.filter((i) => plan.cached[i] === undefined);
   const dated = readCacheEntries(
     packs.dated,
     missed.map((i) => [names[i] ?? '', plan.keys[i] ?? ''] as const),
@@ -209,18 +242,20 @@ function planRead(options: IngestOptions, keyed: Keyed): Planned {
 /** Store the newly read documents, check ids and drop entries of deleted or changed sources. */
 function storeRead(options: IngestOptions, plan: Planned, fresh: ReadonlySet<number>): ReadResult {
   const sources = plan.names.map((name, i): ReadSource => {
-    const s: ReadSource = { name, preparedKey: plan.preparedKeys[i] ?? '' };
+    const s: ReadSource = { name, preparedKey: plan.preparedKeys[i] ?? '', datedKey: plan.keys[i] ?? '' };
     const cached = plan.cached[i];
     const dated = plan.dated[i];
+    const facts = plan.facts[i];
     if (cached !== undefined) s.cached = cached;
     else if (dated !== undefined) s.dated = dated;
+    else if (facts !== undefined) s.facts = facts;
     else throw new Error(`ingest: source ${name} was not read`);
     return s;
   });
   checkUniqueIds(
     options.sourcesDir,
     plan.names,
-    sources.map((s) => s.cached?.facts.id ?? s.dated?.doc.source.id ?? ''),
+    sources.map((s) => s.facts?.id ?? s.cached?.facts.id ?? s.dated?.doc.source.id ?? ''),
   );
   const { packs } = plan;
   if (options.cacheDir === undefined || packs === undefined) return { sources, hits: plan.hits };
@@ -230,7 +265,7 @@ function storeRead(options: IngestOptions, plan: Planned, fresh: ReadonlySet<num
   // One segment and one index for everything read now; entries of deleted sources and old versions are dropped.
   const current = new Map(plan.names.map((n, i) => [n, plan.keys[i]]));
   packs.dated.commit((name, key) => current.get(name) === key);
-  return { sources, hits: plan.hits, prepared: packs.prepared };
+  return { sources, hits: plan.hits, packs };
 }
 
 /** Steps 1–2 on this thread: read (or take from the cache) and date every source. */
@@ -385,6 +420,7 @@ function finishUnchanged(
   const result: IngestSummary = {
     ...summary,
     cache: { hits: summary.sources, misses: 0 },
+    ...(summary.volumes === undefined ? {} : { volumes: { count: summary.volumes.count, built: 0 } }),
     files: { written: 0, kept: summary.events, removed: 0, rendered: 0 },
     timings: { read: performance.now() - t0, prepare: 0, previous: 0, events: 0, write: 0 },
     skipped: true,
@@ -437,29 +473,115 @@ function nextRun(
   return { key, state: folderState(files), written: contentHashes(texts), reportPath, summary: next };
 }
 
-/** Each source's share of the events stage: from the cache, or prepared now (and cached before it is used). */
+/** Each source's facts, and the prepared documents of the sources read now (cached before the stage uses them). */
 function prepareSources(
   read: ReadResult,
   gazetteer: Gazetteer,
-): { facts: SourceFacts[]; prepared: PreparedDocument[] } {
+): { facts: SourceFacts[]; prepared: Array<PreparedDocument | undefined> } {
   const facts: SourceFacts[] = [];
-  const prepared: PreparedDocument[] = [];
-  const pack = read.prepared;
+  const prepared: Array<PreparedDocument | undefined> = [];
+  const { packs } = read;
   for (const s of read.sources) {
+    if (s.facts !== undefined) {
+      facts.push(s.facts);
+      prepared.push(undefined);
+      continue;
+    }
     let entry = s.cached;
     if (entry === undefined) {
       const d = s.dated as DatedDocument;
       entry = { facts: sourceFacts(d), prepared: prepareDocument(d, gazetteer) };
-      if (pack !== undefined) putPreparedEntry(pack, s.name, s.preparedKey, entry);
+      if (packs !== undefined) putPreparedEntry(packs.prepared, s.name, s.preparedKey, entry);
     }
+    packs?.facts.put(s.name, s.preparedKey, JSON.stringify(entry.facts));
     facts.push(entry.facts);
     prepared.push(entry.prepared);
   }
-  if (pack !== undefined) {
-    const current = new Map(read.sources.map((s) => [s.name, s.preparedKey]));
-    pack.commit((name, key) => current.get(name) === key);
-  }
   return { facts, prepared };
+}
+
+/**
+ * The prepared documents of sources `members` (corpus order): prepared now, or from the prepared layer for sources
+ * known only by their facts, or failing that from the dated layer or the source itself.
+ */
+function preparedFor(
+  options: IngestOptions,
+  read: ReadResult,
+  members: readonly number[],
+  prepared: ReadonlyArray<PreparedDocument | undefined>,
+  gazetteer: Gazetteer,
+): PreparedDocument[] {
+  const { sources, packs } = read;
+  const out = new Map<number, PreparedDocument>();
+  const deferred: number[] = [];
+  for (const i of members) {
+    const p = prepared[i];
+    if (p !== undefined) out.set(i, p);
+    else deferred.push(i);
+  }
+  const want = (i: number) => [sources[i]?.name ?? '', sources[i]?.preparedKey ?? ''] as const;
+  const entries = packs === undefined ? [] : readPreparedEntries(packs.prepared, deferred.map(want));
+  const missed = deferred.filter((i, j) => {
+    const entry = entries[j];
+    if (entry !== undefined) out.set(i, entry.prepared);
+    return entry === undefined;
+  });
+  // Facts without a prepared entry (a damaged or compacted-away record): back to the dated document.
+  const dated =
+    packs === undefined
+      ? []
+      : readCacheEntries(
+          packs.dated,
+          missed.map((i) => [sources[i]?.name ?? '', sources[i]?.datedKey ?? ''] as const),
+        );
+  missed.forEach((i, j) => {
+    const s = sources[i] as ReadSource;
+    let d = dated[j];
+    if (d === undefined) {
+      const path = join(options.sourcesDir, s.name);
+      options.onParse?.(path);
+      d = readAndDate(path, readFileSync(path));
+    }
+    const entry = { facts: sourceFacts(d), prepared: prepareDocument(d, gazetteer) };
+    if (packs !== undefined) putPreparedEntry(packs.prepared, s.name, s.preparedKey, entry);
+    out.set(i, entry.prepared);
+  });
+  return members.map((i) => out.get(i) as PreparedDocument);
+}
+
+/**
+ * The events stage volume by volume (volumes.ts): an unchanged volume comes from the cache whole, the others are
+ * built from their sources' prepared documents. The cache layers are committed once every volume is known.
+ */
+function buildVolumes(
+  options: IngestOptions,
+  read: ReadResult,
+  facts: readonly SourceFacts[],
+  prepared: ReadonlyArray<PreparedDocument | undefined>,
+  gazetteer: Gazetteer,
+): { volumes: VolumeResult[]; built: number } {
+  const { sources, packs } = read;
+  const current = new Map<string, string>();
+  let built = 0;
+  const volumes = partitionVolumes(facts.map((f) => f.publishedDate)).map((members) => {
+    const of = members.map((i) => sources[i] as ReadSource);
+    const name = volumeName(of.map((s) => s.name));
+    const key = volumeKey(of.map((s) => [s.name, s.preparedKey] as const));
+    current.set(name, key);
+    const hit = packs === undefined ? undefined : readVolume(packs.volumes, name, key);
+    if (hit !== undefined) return hit;
+    built++;
+    const result = buildVolume(preparedFor(options, read, members, prepared, gazetteer), gazetteer);
+    packs?.volumes.put(name, key, JSON.stringify(result));
+    return result;
+  });
+  if (packs !== undefined) {
+    const keys = new Map(sources.map((s) => [s.name, s.preparedKey]));
+    packs.prepared.commit((name, key) => keys.get(name) === key);
+    packs.facts.commit((name, key) => keys.get(name) === key);
+    packs.volumes.commit((name, key) => current.get(name) === key);
+  }
+  return { volumes, built };
 }
 
 /** Steps 3–4: build the events from every dated document and write them; then the summary and report. */
@@ -477,7 +599,8 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
   const manifest = options.cacheDir === undefined ? undefined : readManifest(options.cacheDir, options.outDir);
   const { records: previous } = readPreviousEventsKnown(options.outDir, onDisk, manifest);
   const t2 = performance.now();
-  const built = buildEventsFrom(prepared, {
+  const stage = buildVolumes(options, read, facts, prepared, gazetteer);
+  const built = assembleEvents(stage.volumes, {
     gazetteer,
     curation,
     previous,
@@ -499,7 +622,12 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
       [...f.warnings, ...(spread[i] === undefined ? [] : [spread[i]])].map((w) => `${f.id}: ${w}`),
     ),
     report,
-    ...(options.cacheDir === undefined ? {} : { cache: { hits, misses: facts.length - hits } }),
+    ...(options.cacheDir === undefined
+      ? {}
+      : {
+          cache: { hits, misses: facts.length - hits },
+          volumes: { count: stage.volumes.length, built: stage.built },
+        }),
     files,
     timings: { read: t1 - t0, prepare: tp - t1, previous: t2 - tp, events: t3 - t2, write: t4 - t3 },
   };

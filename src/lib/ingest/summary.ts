@@ -18,6 +18,11 @@ export function formatSummary(summary: IngestSummary, options: IngestOptions): s
     const parts = [...leftOut].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`);
     lines.push(`  sentences without an event: ${parts.join(', ')}`);
   }
+  const v = summary.volumes;
+  if (v !== undefined && v.count > 1)
+    lines.push(
+      `  events stage: ${v.count} volumes by publication month, ${v.built} built, ${v.count - v.built} from the cache`,
+    );
   for (const w of summary.warnings) lines.push(`  warning: ${w}`);
   for (const c of r.unusedCuration) lines.push(`  warning: curation entry for unknown event "${c}"`);
   const out = relative(process.cwd(), options.outDir) || '.';

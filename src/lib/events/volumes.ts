@@ -1,0 +1,250 @@
+/**
+ * Volumes: a large timeline's sources, grouped by publication month, each built by the events stage on its own.
+ *
+ * Merging, anchoring and titles weigh words by how rare they are among the sentences they are compared with, and
+ * search every document for anchors; over the whole corpus that makes one changed article change every weight,
+ * so a re-ingest must redo everything. A volume (consecutive publication months holding at least
+ * `VOLUME.minSources` sources) is built alone and cached by the ingest; one changed article rebuilds its volume.
+ * A timeline smaller than two volumes is one volume: built exactly as a corpus-wide stage would.
+ *
+ * A happening reported in two volumes (the 31st reported on the 2nd; a war's start, recalled every month) is
+ * joined afterwards, draft to draft: same dates, same kind of report, and enough weighty words in common.
+ */
+import { compareIso } from '../dates/calendar.ts';
+import type { Citation, DateModifier, IsoDate, Precision, SegmentKind } from '../model.ts';
+import { MERGE } from './merge.ts';
+import { sidesConflict } from './similarity.ts';
+import type { Tags } from './tagger.ts';
+import type { LeftOut } from './types.ts';
+
+/** Volume settings (documented in docs/events.md); tests lower `minSources` to build small corpora in volumes. */
+export const VOLUME: { minSources: number; joinKeys: number } = {
+  /** Fewest sources a volume holds (the last months join the volume before them rather than stand short). */
+  minSources: 250,
+  /** Words kept per draft for joining across volumes: the weightiest. */
+  joinKeys: 24,
+};
+
+/**
+ * The sources of each volume, as indexes into `published` (ascending), volumes in month order. Months are taken
+ * whole, in order, until a volume holds `minSources`; a short remainder joins the last volume.
+ */
+export function partitionVolumes(published: readonly IsoDate[], minSources: number = VOLUME.minSources): number[][] {
+  const byMonth = new Map<string, number[]>();
+  published.forEach((date, i) => {
+    const month = date.slice(0, 7);
+    const list = byMonth.get(month);
+    if (list === undefined) byMonth.set(month, [i]);
+    else list.push(i);
+  });
+  const volumes: number[][] = [];
+  let current: number[] = [];
+  for (const month of [...byMonth.keys()].sort()) {
+    current.push(...(byMonth.get(month) ?? []));
+    if (current.length >= minSources) {
+      volumes.push(current);
+      current = [];
+    }
+  }
+  const last = volumes.at(-1);
+  if (current.length > 0 && last !== undefined) last.push(...current);
+  else if (current.length > 0) volumes.push(current);
+  return volumes.map((v) => v.sort((a, b) => a - b));
+}
+
+/** One sentence an event draft cites, with what the assembly needs of it. */
+export interface DraftCite {
+  citation: Citation;
+  /** 0 dates the event, 1 names it (antecedent), 2 is context. */
+  weight: number;
+  tags: Tags;
+  kind: SegmentKind;
+  /** Publication date of its source. */
+  published: IsoDate;
+  /** The sentence the title was built from. */
+  title?: true;
+}
+
+/** What joining across volumes compares of a draft (only drafts with a report that is not a mere mention have it). */
+export interface JoinFacts {
+  /** The weightiest keys of its reports' words and names, and what each weighs in its volume. */
+  keys: string[];
+  weights: number[];
+  statement: boolean;
+  briefing: boolean;
+  /** Countries of the people its reports name as the sides meeting. */
+  sides: string[];
+  /** Countries its reports' subjects name. */
+  subjects: string[];
+}
+
+/** An event before ids and curation: what one volume found, in a form the ingest can cache. */
+export interface Draft {
+  start: IsoDate;
+  end: IsoDate;
+  precision: Precision;
+  modifier?: DateModifier;
+  /** Planned reports of adjacent ranges merged: the event spans this. */
+  span?: { start: IsoDate; end: IsoDate };
+  /** Every report has it still to come. */
+  planned: boolean;
+  title: string;
+  prefix: string;
+  natural: string;
+  /** Place of its first report in the volume's candidates (ties in the event order). */
+  n: number;
+  /** Sorted by publication, source and sentence. */
+  cited: DraftCite[];
+  join?: JoinFacts;
+}
+
+/** What the events stage made of one volume. */
+export interface VolumeResult {
+  /** Its sources in corpus order, with the name quotes are attributed to. */
+  sources: Array<{ id: string; name: string }>;
+  /** Dated clauses found, kept after anchors were resolved, and clusters merged from them. */
+  candidates: number;
+  kept: number;
+  clusters: number;
+  attached: number;
+  drafts: Draft[];
+  /** Sentences no draft took, with the reason the stage gave (in the order it gave them). */
+  leftOut: LeftOut[];
+  /** The volume's other sentences that no draft cites (`not-cited` or `unresolved-anchor`). */
+  rest: LeftOut[];
+  /** Sentences whose anchor ("the day after the talks") found no event: `[source, sentence]`. */
+  unresolved: Array<[string, number]>;
+}
+
+/** A draft with its volume and its place in the corpus (the volume's offset plus its `n`). */
+export interface PlacedDraft {
+  draft: Draft;
+  volume: number;
+  n: number;
+}
+
+/** How strongly two drafts' words agree: each shared key counts its lesser weight. */
+function agreement(a: JoinFacts, b: JoinFacts): number {
+  const mine = new Map(a.keys.map((k, i) => [k, a.weights[i] ?? 0]));
+  let score = 0;
+  b.keys.forEach((k, i) => {
+    const w = mine.get(k);
+    if (w !== undefined) score += Math.min(w, b.weights[i] ?? 0);
+  });
+  return score;
+}
+
+/** Why two drafts of one date may not be one event whatever their words (the merge's own rules, draft to draft). */
+function joinBlocked(a: JoinFacts, b: JoinFacts): boolean {
+  if (a.statement !== b.statement || a.briefing !== b.briefing) return true;
+  if (sidesConflict(new Set(a.sides), new Set(b.sides))) return true;
+  return a.subjects.length > 0 && b.subjects.length > 0 && !a.subjects.some((s) => b.subjects.includes(s));
+}
+
+/** The draft that names a joined event: the one reported first (then the first in corpus order). */
+function firstReported(a: PlacedDraft, b: PlacedDraft): number {
+  return compareIso(a.draft.cited[0]?.published ?? '', b.draft.cited[0]?.published ?? '') || a.n - b.n;
+}
+
+/** Citations of several drafts in one list, in the order a single draft's are. */
+function mergedCitations(drafts: readonly PlacedDraft[], lead: PlacedDraft): DraftCite[] {
+  const out: DraftCite[] = [];
+  for (const p of drafts)
+    for (const c of p.draft.cited) {
+      if (p === lead || c.title === undefined) out.push(c);
+      else {
+        const { title: _, ...plain } = c;
+        out.push(plain);
+      }
+    }
+  return out.sort(
+    (a, b) =>
+      compareIso(a.published, b.published) ||
+      (a.citation.source < b.citation.source ? -1 : a.citation.source > b.citation.source ? 1 : 0) ||
+      a.citation.sentence - b.citation.sentence,
+  );
+}
+
+/**
+ * Drafts of different volumes that report one happening, joined: same range, precision and modifier, none a
+ * planned span, not blocked, and agreeing by `MERGE.score`. Pairs are taken strongest first; a pair whose groups
+ * already hold a draft of the same volume is left apart (its volume kept them apart for a reason). The result is in
+ * the input's order; `absorbed` counts drafts folded into another.
+ */
+export function joinVolumes(drafts: readonly PlacedDraft[]): { drafts: PlacedDraft[]; absorbed: number } {
+  const groups = new Map<string, number[]>();
+  drafts.forEach((p, i) => {
+    const d = p.draft;
+    if (d.join === undefined || d.span !== undefined) return;
+    const key = `${d.start}|${d.end}|${d.precision}|${d.modifier ?? ''}`;
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [i]);
+    else list.push(i);
+  });
+  const edges: Array<{ a: number; b: number; score: number }> = [];
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const a = drafts[list[x] as number] as PlacedDraft;
+        const b = drafts[list[y] as number] as PlacedDraft;
+        if (a.volume === b.volume) continue;
+        const fa = a.draft.join as JoinFacts;
+        const fb = b.draft.join as JoinFacts;
+        if (joinBlocked(fa, fb)) continue;
+        const score = agreement(fa, fb);
+        if (score >= MERGE.score) edges.push({ a: list[x] as number, b: list[y] as number, score });
+      }
+  }
+  if (edges.length === 0) return { drafts: [...drafts], absorbed: 0 };
+  // Strongest first; ties by corpus place, so that the input's order does not matter.
+  const nOf = (i: number) => (drafts[i] as PlacedDraft).n;
+  const low = (e: { a: number; b: number }) => Math.min(nOf(e.a), nOf(e.b));
+  const high = (e: { a: number; b: number }) => Math.max(nOf(e.a), nOf(e.b));
+  edges.sort((e, f) => f.score - e.score || low(e) - low(f) || high(e) - high(f));
+  // Union–find over draft indexes; each group remembers the volumes it holds.
+  const parent = drafts.map((_, i) => i);
+  const volumesOf = new Map<number, Set<number>>(drafts.map((p, i) => [i, new Set([p.volume])]));
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
+  for (const { a, b } of edges) {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra === rb) continue;
+    const va = volumesOf.get(ra) as Set<number>;
+    const vb = volumesOf.get(rb) as Set<number>;
+    if ([...vb].some((v) => va.has(v))) continue;
+    const [keep, gone] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[gone] = keep;
+    for (const v of volumesOf.get(gone) as Set<number>) (volumesOf.get(keep) as Set<number>).add(v);
+  }
+  const members = new Map<number, PlacedDraft[]>();
+  drafts.forEach((p, i) => {
+    const r = root(i);
+    const list = members.get(r);
+    if (list === undefined) members.set(r, [p]);
+    else list.push(p);
+  });
+  const out: PlacedDraft[] = [];
+  let absorbed = 0;
+  drafts.forEach((p, i) => {
+    if (root(i) !== i) return;
+    const group = members.get(i) as PlacedDraft[];
+    if (group.length === 1) {
+      out.push(p);
+      return;
+    }
+    absorbed += group.length - 1;
+    const lead = [...group].sort(firstReported)[0] as PlacedDraft;
+    const draft: Draft = {
+      ...lead.draft,
+      planned: group.every((g) => g.draft.planned),
+      cited: mergedCitations(group, lead),
+    };
+    out.push({ draft, volume: lead.volume, n: lead.n });
+  });
+  return { drafts: out, absorbed };
+}
