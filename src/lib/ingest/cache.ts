@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatedDocument } from '../events/index.ts';
-import { Pack } from './pack.ts';
+import { Pack, readJson } from './pack.ts';
 
 /** Bump when the entry layout changes (the code hash covers changes to the reader and the dates code). */
 const CACHE_FORMAT = 2;
@@ -61,15 +61,7 @@ export function readCacheEntries(
   pack: Pack,
   wanted: ReadonlyArray<readonly [name: string, key: string]>,
 ): Array<DatedDocument | undefined> {
-  return pack.read(wanted).map((text) => {
-    if (text === undefined) return undefined;
-    try {
-      const dated: unknown = JSON.parse(text);
-      return isDated(dated) ? dated : undefined;
-    } catch {
-      return undefined; // damaged: read the source again
-    }
-  });
+  return readJson(pack, wanted, isDated);
 }
 
 /** Just enough shape checking that a foreign JSON text cannot reach the events stage. */

@@ -348,3 +348,23 @@ export class Pack {
 function existsDir(dir: string): boolean {
   return statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
 }
+
+/**
+ * The record of each `[name, key]` parsed as JSON: undefined for a miss, for text that is not JSON, and for a value
+ * `valid` rejects (a layer's shape check: a foreign or hand-edited record reads as a miss, never reaches its user).
+ */
+export function readJson<T>(
+  pack: Pack,
+  wanted: ReadonlyArray<readonly [name: string, key: string]>,
+  valid: (value: unknown) => value is T,
+): Array<T | undefined> {
+  return pack.read(wanted).map((text) => {
+    if (text === undefined) return undefined;
+    try {
+      const value: unknown = JSON.parse(text);
+      return valid(value) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  });
+}

@@ -273,14 +273,19 @@ export function readAndDateSources(options: IngestOptions): ReadResult {
   return completeOnThisThread(options, planRead(options, keySources(options)));
 }
 
+/** Read and date one source on this thread (a cache miss: tests count them through `onParse`). */
+function readSource(options: IngestOptions, name: string): DatedDocument {
+  const path = join(options.sourcesDir, name);
+  options.onParse?.(path);
+  return readAndDate(path, readFileSync(path));
+}
+
 /** Read the sources the cache did not have, one after the other. */
 function completeOnThisThread(options: IngestOptions, plan: Planned): ReadResult {
   const fresh = new Set<number>();
   plan.names.forEach((name, i) => {
     if (!toRead(plan, i)) return;
-    const path = join(options.sourcesDir, name);
-    options.onParse?.(path);
-    plan.dated[i] = readAndDate(path, readFileSync(path));
+    plan.dated[i] = readSource(options, name);
     fresh.add(i);
   });
   return storeRead(options, plan, fresh);
@@ -473,6 +478,13 @@ function nextRun(
   return { key, state: folderState(files), written: contentHashes(texts), reportPath, summary: next };
 }
 
+/** A source's share of the events stage from its dated document, cached before the stage updates it in place. */
+function prepareSource(s: ReadSource, d: DatedDocument, gazetteer: Gazetteer, packs: Packs | undefined): PreparedEntry {
+  const entry = { facts: sourceFacts(d), prepared: prepareDocument(d, gazetteer) };
+  if (packs !== undefined) putPreparedEntry(packs.prepared, s.name, s.preparedKey, entry);
+  return entry;
+}
+
 /** Each source's facts, and the prepared documents of the sources read now (cached before the stage uses them). */
 function prepareSources(
   read: ReadResult,
@@ -487,12 +499,7 @@ function prepareSources(
       prepared.push(undefined);
       continue;
     }
-    let entry = s.cached;
-    if (entry === undefined) {
-      const d = s.dated as DatedDocument;
-      entry = { facts: sourceFacts(d), prepared: prepareDocument(d, gazetteer) };
-      if (packs !== undefined) putPreparedEntry(packs.prepared, s.name, s.preparedKey, entry);
-    }
+    const entry = s.cached ?? prepareSource(s, s.dated as DatedDocument, gazetteer, packs);
     packs?.facts.put(s.name, s.preparedKey, JSON.stringify(entry.facts));
     facts.push(entry.facts);
     prepared.push(entry.prepared);
@@ -536,15 +543,7 @@ function preparedFor(
         );
   missed.forEach((i, j) => {
     const s = sources[i] as ReadSource;
-    let d = dated[j];
-    if (d === undefined) {
-      const path = join(options.sourcesDir, s.name);
-      options.onParse?.(path);
-      d = readAndDate(path, readFileSync(path));
-    }
-    const entry = { facts: sourceFacts(d), prepared: prepareDocument(d, gazetteer) };
-    if (packs !== undefined) putPreparedEntry(packs.prepared, s.name, s.preparedKey, entry);
-    out.set(i, entry.prepared);
+    out.set(i, prepareSource(s, dated[j] ?? readSource(options, s.name), gazetteer, packs).prepared);
   });
   return members.map((i) => out.get(i) as PreparedDocument);
 }

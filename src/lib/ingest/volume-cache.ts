@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { VolumeResult } from '../events/index.ts';
-import { Pack } from './pack.ts';
+import { Pack, readJson } from './pack.ts';
 import type { SourceFacts } from './prepared-cache.ts';
 
 /** Bump when a record's layout changes (the prepared keys inside a volume key cover the events code). */
@@ -32,22 +32,20 @@ export function readFacts(
   pack: Pack,
   wanted: ReadonlyArray<readonly [string, string]>,
 ): Array<SourceFacts | undefined> {
-  return pack.read(wanted).map((text) => {
-    if (text === undefined) return undefined;
-    try {
-      const f = JSON.parse(text) as Partial<SourceFacts>;
-      const ok =
-        typeof f.id === 'string' &&
-        typeof f.publishedDate === 'string' &&
-        Array.isArray(f.warnings) &&
-        typeof f.segments === 'number' &&
-        typeof f.sentences === 'number' &&
-        typeof f.expressions === 'number';
-      return ok ? (f as SourceFacts) : undefined;
-    } catch {
-      return undefined;
-    }
-  });
+  return readJson(pack, wanted, isFacts);
+}
+
+function isFacts(value: unknown): value is SourceFacts {
+  if (typeof value !== 'object' || value === null) return false;
+  const f = value as Partial<SourceFacts>;
+  return (
+    typeof f.id === 'string' &&
+    typeof f.publishedDate === 'string' &&
+    Array.isArray(f.warnings) &&
+    typeof f.segments === 'number' &&
+    typeof f.sentences === 'number' &&
+    typeof f.expressions === 'number'
+  );
 }
 
 /** The key of a volume: its sources, in order, with their prepared keys. */
@@ -64,22 +62,21 @@ export function volumeName(names: readonly string[]): string {
 
 /** A stored volume, or undefined for a miss or a record that is not one. */
 export function readVolume(pack: Pack, name: string, key: string): VolumeResult | undefined {
-  const text = pack.read([[name, key]])[0];
-  if (text === undefined) return undefined;
-  try {
-    const v = JSON.parse(text) as Partial<VolumeResult>;
-    const ok =
-      Array.isArray(v.sources) &&
-      Array.isArray(v.drafts) &&
-      Array.isArray(v.leftOut) &&
-      Array.isArray(v.rest) &&
-      Array.isArray(v.unresolved) &&
-      typeof v.candidates === 'number' &&
-      typeof v.kept === 'number' &&
-      typeof v.clusters === 'number' &&
-      typeof v.attached === 'number';
-    return ok ? (v as VolumeResult) : undefined;
-  } catch {
-    return undefined;
-  }
+  return readJson(pack, [[name, key]], isVolume)[0];
+}
+
+function isVolume(value: unknown): value is VolumeResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<VolumeResult>;
+  return (
+    Array.isArray(v.sources) &&
+    Array.isArray(v.drafts) &&
+    Array.isArray(v.leftOut) &&
+    Array.isArray(v.rest) &&
+    Array.isArray(v.unresolved) &&
+    typeof v.candidates === 'number' &&
+    typeof v.kept === 'number' &&
+    typeof v.clusters === 'number' &&
+    typeof v.attached === 'number'
+  );
 }
