@@ -206,4 +206,23 @@ describe('events across volumes', () => {
     expect(cited.size + left.size).toBe(total);
     for (const key of cited) expect(left.has(key)).toBe(false);
   });
+
+  it('gives an identity (volume key, draft, id) to an event of one draft alone: not to a joined or curated one', () => {
+    VOLUME.minSources = 1;
+    const keyed = { volumeKeys: ['key-jan', 'key-feb'] };
+    const { events, identities } = buildEvents(corpus(), options(keyed));
+    const accord = events.find((e) => e.sources.some((c) => c.quote.includes('zorvak')));
+    const bakery = events.find((e) => e.sources.some((c) => c.source === 'feb-post'));
+    if (accord === undefined || bakery === undefined) throw new Error('expected both events');
+    expect(identities.has(accord.id)).toBe(false); // joined across the two volumes
+    expect(identities.get(bakery.id)).toMatch(new RegExp(`^volume:key-feb#\\d+\\|${bakery.id}$`));
+    // Background context is part of what an identity fixes.
+    const late = buildEvents(corpus(), options({ ...keyed, focusFrom: '2025-06-01' }));
+    expect(late.identities.get(bakery.id)).toBe(`${identities.get(bakery.id)}|background`);
+    // Curation may change an event whatever its draft: a curated id has no identity.
+    const curated = buildEvents(corpus(), options({ ...keyed, curation: { events: { [bakery.id]: { title: 'T' } } } }));
+    expect(curated.identities.has(bakery.id)).toBe(false);
+    // Without keys (no cache), no identities.
+    expect(buildEvents(corpus(), options()).identities.size).toBe(0);
+  });
 });

@@ -96,10 +96,15 @@ describe('incremental ingest', () => {
     const summary = runBoth(p, 'volume-change');
     expect(p.parsed.map((x) => x.slice(-7))).toEqual(['v-4.txt']);
     expect(summary.volumes).toEqual({ count: 3, built: 1 });
+    // Only the events of the volume built again were serialised to be hashed; the others were known by identity.
+    expect(summary.files?.hashed).toBeGreaterThan(0);
+    expect(summary.files?.hashed).toBeLessThan(summary.events);
     // Nothing changed since: every volume from the cache, no source read (the run record is forgotten).
     forgetRuns(p.options);
     p.parsed.length = 0;
-    expect(runBoth(p, 'volume-again').volumes).toEqual({ count: 3, built: 0 });
+    const again = runBoth(p, 'volume-again');
+    expect(again.volumes).toEqual({ count: 3, built: 0 });
+    expect(again.files).toMatchObject({ written: 0, rendered: 0, hashed: 0 });
     expect(p.parsed).toEqual([]);
   });
 
@@ -131,7 +136,7 @@ describe('incremental ingest', () => {
     const first = runIngest(p.options);
     const ids = identities(p.options.outDir);
     const warm = runIngest(p.options);
-    expect(warm.files).toEqual({ written: 0, kept: first.events, removed: 0, rendered: 0 });
+    expect(warm.files).toEqual({ written: 0, kept: first.events, removed: 0, rendered: 0, hashed: 0 });
     expect(identities(p.options.outDir)).toEqual(ids);
 
     const before = folderFiles(p.options.outDir);

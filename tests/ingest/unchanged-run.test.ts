@@ -130,7 +130,7 @@ describe('a run that can change nothing', () => {
     expect(again.skipped).toBe(true);
     // The run that wrote the folder kept no previous ids; one repeating it keeps them all.
     expect(outcome(again)).toEqual({ ...outcome(full), report: { ...full.report, keptIds: full.events } });
-    expect(again.files).toEqual({ written: 0, kept: full.events, removed: 0, rendered: 0 });
+    expect(again.files).toEqual({ written: 0, kept: full.events, removed: 0, rendered: 0, hashed: 0 });
     expect(p.parsed).toEqual([]);
     expect(folderFiles(p.options.outDir)).toEqual(files);
     expect(readFileSync(report, 'utf8')).toBe(reportBytes);

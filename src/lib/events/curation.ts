@@ -161,6 +161,17 @@ function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }
 
+/** Every id curation can change: the ids it names, the events merged into and the parts split off. */
+export function curatedIds(curation: Curation): Set<string> {
+  const out = new Set<string>();
+  for (const [id, entry] of Object.entries(curation.events)) {
+    out.add(id);
+    if (entry.mergeInto !== undefined) out.add(entry.mergeInto);
+    for (const part of entry.split ?? []) out.add(part.id);
+  }
+  return out;
+}
+
 /** Apply curation; `resummarise` rebuilds a body from citations. Returns the events, the hidden ones and unknown ids. */
 export function applyCuration(
   events: readonly TimelineEvent[],

@@ -6,7 +6,7 @@ import { compareIso } from '../dates/calendar.ts';
 import type { Citation, Curation, Gazetteer, IsoDate, SourceMeta, TimeExpression, TimelineEvent } from '../model.ts';
 import { attachAntecedents, attachBySameActors, attachUndated, clauseBag, resolveMentions } from './anchor.ts';
 import { extractCandidates, sentenceInfos } from './candidates.ts';
-import { applyCuration, beforeCuration } from './curation.ts';
+import { applyCuration, beforeCuration, curatedIds } from './curation.ts';
 import { assignIds, datePrefix, keyWordSlug } from './ids.ts';
 import type { PreviousEvent } from './ids.ts';
 import { mergeCandidates, PRECISION_RANK } from './merge.ts';
@@ -38,6 +38,11 @@ export interface BuildOptions {
   previous: PreviousEvent[];
   /** Events that end before this date are background context (`background: true`). */
   focusFrom: IsoDate;
+  /**
+   * Each volume's cache key (`assembleEvents`), when it has one: a key that fixes the volume's drafts, and with
+   * them every event built from one of its drafts alone (see `BuildResult.identities`).
+   */
+  volumeKeys?: ReadonlyArray<string | undefined>;
 }
 
 export interface BuildResult {
@@ -47,6 +52,13 @@ export interface BuildResult {
   ids: string[];
   /** The ids the same events would get with other previous events (the ingest asks: with its own output?). */
   idsWith: (previous: readonly PreviousEvent[]) => string[];
+  /**
+   * Event id → a string that fixes everything the event is made of, for the events built from one draft of a keyed
+   * volume (`volumeKeys`), neither joined across volumes nor touched by curation: the volume's key, the draft's
+   * place in it, the id and the background flag. The ingest compares it with the last run's instead of hashing the
+   * event, so that only the events of changed volumes are serialised.
+   */
+  identities: ReadonlyMap<string, string>;
 }
 
 /** A set of (source, sentence) pairs: the report looks up every sentence of the corpus, without a key string each. */
@@ -580,6 +592,15 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
     for (const draft of v.drafts) placed.push({ draft, volume, n: offset + draft.n });
     offset += v.candidates;
   });
+  // Where each draft came from: a draft still in `drafts` after joining was not joined.
+  const origin = new Map<Draft, string>();
+  volumes.forEach((v, volume) => {
+    const key = options.volumeKeys?.[volume];
+    if (key === undefined) return;
+    v.drafts.forEach((d, j) => {
+      origin.set(d, `${key}#${j}`);
+    });
+  });
   const joined = volumes.length > 1 ? joinVolumes(placed) : { drafts: placed, absorbed: 0 };
   const drafts = joined.drafts;
   drafts.sort(
@@ -648,8 +669,20 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
   });
 
   const curated = applyCuration(events, options.curation, (s) => summarise(s, names));
+  const touched = curatedIds(options.curation);
+  const identities = new Map<string, string>();
+  drafts.forEach(({ draft }, i) => {
+    const id = ids[i] as string;
+    const from = origin.get(draft);
+    if (from !== undefined && !touched.has(id)) identities.set(id, `volume:${from}|${id}`);
+  });
   const final = curated.events
-    .map((e) => (compareIso(e.end ?? e.date, options.focusFrom) < 0 ? { ...e, background: true } : e))
+    .map((e) => {
+      if (compareIso(e.end ?? e.date, options.focusFrom) >= 0) return e;
+      const identity = identities.get(e.id);
+      if (identity !== undefined) identities.set(e.id, `${identity}|background`);
+      return { ...e, background: true };
+    })
     .sort((a, b) => compareIso(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const citedSentences = new SentenceSet();
   for (const e of final) for (const c of e.sources) citedSentences.add(c.source, c.sentence);
@@ -687,5 +720,6 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
     report,
     ids,
     idsWith: (previous) => assignIds(idInputs, beforeCuration(previous, options.curation)),
+    identities,
   };
 }

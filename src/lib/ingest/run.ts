@@ -94,6 +94,11 @@ export interface WriteCounts {
   removed: number;
   /** Event files rendered to Markdown (the rest were known unchanged from the output manifest). */
   rendered: number;
+  /**
+   * Events serialised to be hashed for the output manifest: the others were known by their identity (built from
+   * one draft of a cached volume, as when their files were written), so only the events of changed volumes count.
+   */
+  hashed: number;
 }
 
 export interface IngestSummary {
@@ -327,6 +332,7 @@ function writeEventFiles(
   events: readonly TimelineEvent[],
   onDisk: ReadonlyMap<string, string>,
   manifest: OutputManifest | undefined,
+  identities: ReadonlyMap<string, string>,
 ): Written {
   const render = renderVersion();
   const trusted = manifest?.render === render ? manifest : undefined;
@@ -335,31 +341,45 @@ function writeEventFiles(
   const entries: Record<string, ManifestEntry> = {};
   const pending = new Map<string, Omit<ManifestEntry, 'fp'>>();
   let rendered = 0;
+  let hashed = 0;
   // Hashes are for the manifest: without a cache there is none to read or write.
   const hashing = options.cacheDir !== undefined;
   // One file per id (a later event would win a clash).
   const byName = new Map(events.map((e) => [`${e.id}.md`, e]));
   for (const [name, event] of byName) {
-    const hash = hashing ? eventHash(event) : '';
+    const identity = hashing ? identities.get(event.id) : undefined;
     const record = previousRecord(event);
     const fp = onDisk.get(name);
     const was = trusted?.files[name];
-    if (hashing && fp !== undefined && usableEntry(was) && was.fp === fp && was.hash === hash) {
+    const same = hashing && fp !== undefined && usableEntry(was) && was.fp === fp ? was : undefined;
+    // An event whose identity is the one its file was written with is not serialised to be hashed: the same
+    // entry is taken over as it is (record included), which lets the manifest skip writing when nothing changed.
+    if (same !== undefined && identity !== undefined && same.identity === identity) {
       keep.add(name);
-      // The same event (same hash) in the same file: its entry is taken over as it is (record included), which
-      // lets the manifest reuse its text, or skip writing when nothing changed.
-      entries[name] = was;
+      entries[name] = same;
+      continue;
+    }
+    const hash = hashing ? eventHash(event) : '';
+    if (hashing) hashed++;
+    const withIdentity = (e: ManifestEntry): ManifestEntry => {
+      const { identity: _, ...rest } = e;
+      return identity === undefined ? rest : { ...rest, identity };
+    };
+    if (same !== undefined && same.hash === hash) {
+      // The same event in the same file, from a volume built again: only its identity changed.
+      keep.add(name);
+      entries[name] = same.identity === identity ? same : withIdentity(same);
       continue;
     }
     const text = eventToMarkdown(event);
     rendered++;
     if (fp !== undefined && readFileSync(join(options.outDir, name), 'utf8') === text) {
       keep.add(name);
-      entries[name] = { fp, hash, record };
+      entries[name] = withIdentity({ fp, hash, record });
       continue;
     }
     write.set(name, text);
-    pending.set(name, { hash, record });
+    pending.set(name, identity === undefined ? { hash, record } : { hash, identity, record });
   }
   const { removed } = updateDirAtomically(options.outDir, { write, keep }, options.write);
   for (const [name, entry] of pending)
@@ -371,7 +391,7 @@ function writeEventFiles(
       // The cache is only speed: an unwritten manifest means the next run parses and renders more.
     }
   }
-  return { counts: { written: write.size, kept: keep.size, removed, rendered }, entries, texts: write };
+  return { counts: { written: write.size, kept: keep.size, removed, rendered, hashed }, entries, texts: write };
 }
 
 /** Run the whole ingest. Throws InputError for an editor's mistake; nothing is written then. */
@@ -426,7 +446,7 @@ function finishUnchanged(
     ...summary,
     cache: { hits: summary.sources, misses: 0 },
     ...(summary.volumes === undefined ? {} : { volumes: { count: summary.volumes.count, built: 0 } }),
-    files: { written: 0, kept: summary.events, removed: 0, rendered: 0 },
+    files: { written: 0, kept: summary.events, removed: 0, rendered: 0, hashed: 0 },
     timings: { read: performance.now() - t0, prepare: 0, previous: 0, events: 0, write: 0 },
     skipped: true,
   };
@@ -558,15 +578,17 @@ function buildVolumes(
   facts: readonly SourceFacts[],
   prepared: ReadonlyArray<PreparedDocument | undefined>,
   gazetteer: Gazetteer,
-): { volumes: VolumeResult[]; built: number } {
+): { volumes: VolumeResult[]; keys: string[]; built: number } {
   const { sources, packs } = read;
   const current = new Map<string, string>();
+  const keys: string[] = [];
   let built = 0;
   const volumes = partitionVolumes(facts.map((f) => f.publishedDate)).map((members) => {
     const of = members.map((i) => sources[i] as ReadSource);
     const name = volumeName(of.map((s) => s.name));
     const key = volumeKey(of.map((s) => [s.name, s.preparedKey] as const));
     current.set(name, key);
+    keys.push(key);
     const hit = packs === undefined ? undefined : readVolume(packs.volumes, name, key);
     if (hit !== undefined) return hit;
     built++;
@@ -575,12 +597,12 @@ function buildVolumes(
     return result;
   });
   if (packs !== undefined) {
-    const keys = new Map(sources.map((s) => [s.name, s.preparedKey]));
-    packs.prepared.commit((name, key) => keys.get(name) === key);
-    packs.facts.commit((name, key) => keys.get(name) === key);
+    const prepared = new Map(sources.map((s) => [s.name, s.preparedKey]));
+    packs.prepared.commit((name, key) => prepared.get(name) === key);
+    packs.facts.commit((name, key) => prepared.get(name) === key);
     packs.volumes.commit((name, key) => current.get(name) === key);
   }
-  return { volumes, built };
+  return { volumes, keys, built };
 }
 
 /** Steps 3–4: build the events from every dated document and write them; then the summary and report. */
@@ -604,10 +626,12 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
     curation,
     previous,
     focusFrom: config.focusFrom ?? defaultFocusFrom(published),
+    // Without a cache the keys are not keys (no prepared keys): nothing is hashed then anyway.
+    ...(options.cacheDir === undefined ? {} : { volumeKeys: stage.keys }),
   });
   const { events, report } = built;
   const t3 = performance.now();
-  const written = writeEventFiles(options, events, onDisk, manifest);
+  const written = writeEventFiles(options, events, onDisk, manifest, built.identities);
   const files = written.counts;
   const t4 = performance.now();
   const summary: IngestSummary = {

@@ -23,6 +23,12 @@ export interface ManifestEntry {
   fp: string;
   /** `eventHash()` of the event it holds. */
   hash: string;
+  /**
+   * The event's identity, when it has one (`BuildResult.identities`: the key of the cached volume it was built
+   * from, its draft, id and background flag): while it is the same, the event is known unchanged without being
+   * serialised and hashed.
+   */
+  identity?: string;
   /** What `readPreviousEvents` would read back from the file. */
   record: PreviousEventRecord;
 }
@@ -149,6 +155,7 @@ export function usableEntry(entry: unknown): entry is ManifestEntry {
   return (
     typeof e.fp === 'string' &&
     typeof e.hash === 'string' &&
+    (e.identity === undefined || typeof e.identity === 'string') &&
     typeof r === 'object' &&
     r !== null &&
     typeof r.id === 'string' &&
