@@ -132,6 +132,7 @@ describe('incremental ingest cache', () => {
       'facts.pack',
       'output',
       'prepared.pack',
+      'source-keys.json',
       'volumes.pack',
     ]);
     for (const layer of ['dated.pack', 'prepared.pack'])

@@ -55,7 +55,7 @@ function identities(dir: string): Record<string, string> {
 
 /** What a run reports that does not depend on the cache. */
 function outcome(s: IngestSummary) {
-  const { cache: _c, files: _f, timings: _t, skipped: _s, volumes: _v, ...rest } = s;
+  const { cache: _c, keys: _k, files: _f, timings: _t, skipped: _s, volumes: _v, ...rest } = s;
   return rest;
 }
 

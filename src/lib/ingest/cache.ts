@@ -85,9 +85,10 @@ export function putCacheEntry(pack: Pack, name: string, key: string, dated: Date
 
 /**
  * Remove the one-file-per-entry cache of earlier versions (`<cache>/*.json`, `<cache>/prepared/`): the packs
- * replace it, and 20,000 stale files would only take space.
+ * replace it, and 20,000 stale files would only take space. The files of today's cache are kept (`current`):
+ * removing the list of source keys made every run read every source again to hash it.
  */
-export function removeLegacyEntries(cacheDir: string): void {
+export function removeLegacyEntries(cacheDir: string, current: readonly string[]): void {
   let names: string[];
   try {
     names = readdirSync(cacheDir);
@@ -95,6 +96,7 @@ export function removeLegacyEntries(cacheDir: string): void {
     return;
   }
   for (const name of names) {
+    if (current.includes(name)) continue;
     if (name.endsWith('.json') || name === 'prepared') rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
 }

@@ -50,7 +50,8 @@ import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { factsPack, readFacts, readVolume, volumeKey, volumeName, volumePack } from './volume-cache.ts';
 import { readInWorkers, workerCount } from './workers.ts';
 import { checkUniqueIds, sourceNames } from './source-list.ts';
-import { settled, sourceKeys } from './source-keys.ts';
+import { KEY_LIST, settled, sourceKeys } from './source-keys.ts';
+import type { KeyCounts } from './source-keys.ts';
 import { contentHashes, folderState, recordRun, runKey, unchangedRun } from './unchanged-run.ts';
 import type { RecordedRun, Repeated } from './unchanged-run.ts';
 
@@ -111,6 +112,8 @@ export interface IngestSummary {
   report: EventsReport;
   /** Sources served from the cache and sources parsed, when a cache is used. */
   cache?: { hits: number; misses: number };
+  /** Sources whose cache key came from their unchanged stat fingerprint, and sources read to be hashed. */
+  keys?: KeyCounts;
   /** Volumes of the events stage (volumes.ts), and how many were built (the others came from the cache). */
   volumes?: { count: number; built: number };
   files?: WriteCounts;
@@ -184,6 +187,8 @@ interface Keyed {
   names: string[];
   keys: string[];
   preparedKeys: string[];
+  /** Sources keyed by their remembered fingerprint, and sources read to be hashed (with a cache). */
+  counts?: KeyCounts;
 }
 
 /** Step 0: list the sources and key them, reading only files whose fingerprint is not remembered (source-keys.ts). */
@@ -193,8 +198,9 @@ function keySources(options: IngestOptions): Keyed {
   if (cacheDir === undefined) return { names, keys: [], preparedKeys: [] };
   const events = preparedCodeVersion();
   const gazetteer = gazetteerVersion(options.gazetteerDir);
-  const keys = sourceKeys(options.sourcesDir, names, codeVersion(), cacheDir);
-  return { names, keys, preparedKeys: keys.map((key) => preparedKey(key, events, gazetteer)) };
+  const counts: KeyCounts = { remembered: 0, hashed: 0 };
+  const keys = sourceKeys(options.sourcesDir, names, codeVersion(), cacheDir, counts);
+  return { names, keys, preparedKeys: keys.map((key) => preparedKey(key, events, gazetteer)), counts };
 }
 
 /**
@@ -264,7 +270,7 @@ function storeRead(options: IngestOptions, plan: Planned, fresh: ReadonlySet<num
   );
   const { packs } = plan;
   if (options.cacheDir === undefined || packs === undefined) return { sources, hits: plan.hits };
-  removeLegacyEntries(options.cacheDir);
+  removeLegacyEntries(options.cacheDir, [KEY_LIST]);
   for (const i of fresh)
     putCacheEntry(packs.dated, plan.names[i] ?? '', plan.keys[i] ?? '', plan.dated[i] as DatedDocument);
   // One segment and one index for everything read now; entries of deleted sources and old versions are dropped.
@@ -399,7 +405,7 @@ export function runIngest(options: IngestOptions): IngestSummary {
   const t0 = performance.now();
   const keyed = keySources(options);
   const run = lookAtFolder(options, keyed);
-  if (run.skipped !== undefined) return finishUnchanged(options, run.skipped, t0);
+  if (run.skipped !== undefined) return finishUnchanged(options, run, run.skipped, t0);
   return finishIngest(options, completeOnThisThread(options, planRead(options, keyed)), t0, run);
 }
 
@@ -408,7 +414,7 @@ export async function runIngestAsync(options: IngestOptions): Promise<IngestSumm
   const t0 = performance.now();
   const keyed = keySources(options);
   const run = lookAtFolder(options, keyed);
-  if (run.skipped !== undefined) return finishUnchanged(options, run.skipped, t0);
+  if (run.skipped !== undefined) return finishUnchanged(options, run, run.skipped, t0);
   return finishIngest(options, await readAndDateSourcesAsync(options, keyed), t0, run);
 }
 
@@ -420,6 +426,8 @@ interface FolderLook {
   key?: string;
   /** The recorded run, when this one can change nothing. */
   skipped?: Repeated<IngestSummary>;
+  /** How the sources were keyed (with a cache). */
+  keys?: KeyCounts;
 }
 
 /** Scan the events folder; with a cache, say whether the last recorded run had these inputs and this folder. */
@@ -430,6 +438,7 @@ function lookAtFolder(options: IngestOptions, keyed: Keyed): FolderLook {
   if (cacheDir === undefined) return { onDisk, scanned };
   const key = runKey({ ...keyed, timelinePath: options.timelinePath, curationPath: options.curationPath });
   const look: FolderLook = { onDisk, scanned, key };
+  if (keyed.counts !== undefined) look.keys = keyed.counts;
   const skipped = unchangedRun<IngestSummary>(cacheDir, options.outDir, key, onDisk, scanned, options.reportPath);
   if (skipped !== undefined) look.skipped = skipped;
   return look;
@@ -438,6 +447,7 @@ function lookAtFolder(options: IngestOptions, keyed: Keyed): FolderLook {
 /** A run that can change nothing: the recorded summary, with this run's counts and time. */
 function finishUnchanged(
   options: IngestOptions,
+  look: FolderLook,
   skipped: NonNullable<FolderLook['skipped']>,
   t0: number,
 ): IngestSummary {
@@ -445,6 +455,7 @@ function finishUnchanged(
   const result: IngestSummary = {
     ...summary,
     cache: { hits: summary.sources, misses: 0 },
+    ...(look.keys === undefined ? {} : { keys: look.keys }),
     ...(summary.volumes === undefined ? {} : { volumes: { count: summary.volumes.count, built: 0 } }),
     files: { written: 0, kept: summary.events, removed: 0, rendered: 0, hashed: 0 },
     timings: { read: performance.now() - t0, prepare: 0, previous: 0, events: 0, write: 0 },
@@ -649,6 +660,7 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
       ? {}
       : {
           cache: { hits, misses: facts.length - hits },
+          ...(look.keys === undefined ? {} : { keys: look.keys }),
           volumes: { count: stage.volumes.length, built: stage.built },
         }),
     files,

@@ -33,8 +33,11 @@ interface KeyList {
   files: Record<string, [string, string]>;
 }
 
+/** The list's file in the cache folder. */
+export const KEY_LIST = 'source-keys.json';
+
 function listPath(cacheDir: string): string {
-  return join(cacheDir, 'source-keys.json');
+  return join(cacheDir, KEY_LIST);
 }
 
 function readList(cacheDir: string, version: string): KeyList['files'] {
