@@ -128,23 +128,60 @@ export function pruneOutputCache(cacheDir: string, outDir: string): void {
   }
 }
 
-/** Where the manifest of `outDir` lives in the cache. */
-function manifestPath(cacheDir: string, outDir: string): string {
-  return outputCacheFile(cacheDir, outDir, '.json');
+/**
+ * The manifest is kept in shards, one per month of the events' dates (`2025-11`, from the ids), one per year for
+ * ids dated by week, season or year, and one for other ids: a run that changed a few events rewrites their shards
+ * only. Every entry vouches for its own file (by fingerprint), so shards written by different runs mix safely.
+ */
+export function manifestShard(name: string): string {
+  return /^\d{4}(?:-(?:0[1-9]|1[0-2])(?=-|\.md$))?/.exec(name)?.[0] ?? 'other';
 }
 
-/** The manifest of `outDir`, or undefined when there is none or it cannot be read (the cache is only speed). */
+/** The shard files of `outDir`'s manifest in the cache folder, by shard, and the folder. */
+function shardFiles(cacheDir: string, outDir: string): { dir: string; prefix: string; names: Map<string, string> } {
+  const path = outputCacheFile(cacheDir, outDir, '.m-');
+  const dir = dirname(path);
+  const prefix = path.slice(dir.length + 1);
+  const names = new Map<string, string>();
+  if (existsSync(dir))
+    for (const name of readdirSync(dir))
+      if (name.startsWith(prefix) && name.endsWith('.json')) names.set(name.slice(prefix.length, -'.json'.length), name);
+  return { dir, prefix, names };
+}
+
+/** One shard as stored. */
+interface StoredShard {
+  format: number;
+  render: string;
+  files: Record<string, ManifestEntry>;
+}
+
+/**
+ * The manifest of `outDir`, or undefined when there is none (the cache is only speed: an unreadable shard is
+ * left out, and shards of another rendering code than most entries' are too).
+ */
 export function readManifest(cacheDir: string, outDir: string): OutputManifest | undefined {
-  const path = manifestPath(cacheDir, outDir);
-  if (!existsSync(path)) return undefined;
-  try {
-    const m = JSON.parse(readFileSync(path, 'utf8')) as Partial<OutputManifest> & { format?: unknown };
-    if (m.format !== MANIFEST_FORMAT || typeof m.render !== 'string') return undefined;
-    if (typeof m.files !== 'object' || m.files === null) return undefined;
-    return { render: m.render, files: m.files };
-  } catch {
-    return undefined;
+  const { dir, names } = shardFiles(cacheDir, outDir);
+  const byRender = new Map<string, Array<Record<string, ManifestEntry>>>();
+  for (const name of [...names.values()].sort()) {
+    try {
+      const m = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Partial<StoredShard>;
+      if (m.format !== MANIFEST_FORMAT || typeof m.render !== 'string') continue;
+      if (typeof m.files !== 'object' || m.files === null) continue;
+      const list = byRender.get(m.render);
+      if (list === undefined) byRender.set(m.render, [m.files]);
+      else list.push(m.files);
+    } catch {
+      // damaged or half-written by another tool: its files are parsed as if it were not there
+    }
   }
+  const size = (list: ReadonlyArray<Record<string, ManifestEntry>>) =>
+    list.reduce((n, f) => n + Object.keys(f).length, 0);
+  const best = [...byRender].sort(([ra, a], [rb, b]) => size(b) - size(a) || (ra < rb ? -1 : 1))[0];
+  if (best === undefined) return undefined;
+  // Own properties whatever the names (`__proto__` included), as JSON.parse gives them.
+  const files = best[1].length === 1 ? best[1][0] : Object.fromEntries(best[1].flatMap((f) => Object.entries(f)));
+  return { render: best[0], files: files as Record<string, ManifestEntry> };
 }
 
 /** Just enough shape checking that a damaged entry is read past rather than trusted. */
@@ -165,28 +202,50 @@ export function usableEntry(entry: unknown): entry is ManifestEntry {
   );
 }
 
+/** Entries by shard. */
+function byShard(files: Record<string, ManifestEntry>): Map<string, Record<string, ManifestEntry>> {
+  const out = new Map<string, Record<string, ManifestEntry>>();
+  for (const [name, entry] of Object.entries(files)) {
+    const shard = manifestShard(name);
+    let group = out.get(shard);
+    if (group === undefined) {
+      group = {};
+      out.set(shard, group);
+    }
+    group[name] = entry;
+  }
+  return out;
+}
+
 /**
- * Store the manifest (temp file and rename: a reader never sees half of it). Nothing is written when it holds
- * exactly the entries of `previous` (the manifest read at the start of the run, same objects): a run that
- * changed nothing (every `npm run build` starts with an ingest) saves serialising and writing it whole.
- * Returns whether it was written.
+ * Store the manifest, shard by shard (temp file and rename: a reader never sees half of one). A shard that holds
+ * exactly the entries of `previous` (the manifest read at the start of the run, same objects) is not written: a
+ * run that changed nothing (every `npm run build` starts with an ingest) writes nothing, and one that changed an
+ * event writes its month. Shards left empty are removed. Returns the number of shards written.
  */
 export function writeManifest(
   cacheDir: string,
   outDir: string,
   manifest: OutputManifest,
   previous?: OutputManifest,
-): boolean {
-  const names = Object.keys(manifest.files);
-  if (
-    previous !== undefined &&
-    previous.render === manifest.render &&
-    names.length === Object.keys(previous.files).length &&
-    names.every((n) => manifest.files[n] === previous.files[n])
-  )
-    return false;
-  writeFileAtomically(manifestPath(cacheDir, outDir), JSON.stringify({ format: MANIFEST_FORMAT, ...manifest }));
-  return true;
+): number {
+  const { dir, prefix, names } = shardFiles(cacheDir, outDir);
+  const before = previous?.render === manifest.render ? byShard(previous.files) : new Map();
+  const now = byShard(manifest.files);
+  let written = 0;
+  for (const [shard, files] of now) {
+    const was = before.get(shard);
+    const keys = Object.keys(files);
+    if (names.has(shard) && was !== undefined && keys.length === Object.keys(was).length)
+      if (keys.every((n) => files[n] === was[n])) continue;
+    const stored: StoredShard = { format: MANIFEST_FORMAT, render: manifest.render, files };
+    writeFileAtomically(join(dir, `${prefix}${shard}.json`), JSON.stringify(stored));
+    written++;
+  }
+  for (const [shard, name] of names) if (!now.has(shard)) rmSync(join(dir, name), { force: true });
+  // The single-file manifest of earlier versions.
+  rmSync(outputCacheFile(cacheDir, outDir, '.json'), { force: true });
+  return written;
 }
 
 /** The record `readPreviousEvents` reads back from the file of `event`. */
