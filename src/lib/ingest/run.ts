@@ -53,7 +53,7 @@ import { checkUniqueIds, sourceNames } from './source-list.ts';
 import { KEY_LIST, settled, sourceKeys } from './source-keys.ts';
 import type { KeyCounts } from './source-keys.ts';
 import { contentHashes, folderState, recordRun, runKey, unchangedRun } from './unchanged-run.ts';
-import type { RecordedRun, Repeated } from './unchanged-run.ts';
+import type { RecordedRun, Repeated, SummaryPatch } from './unchanged-run.ts';
 
 export { dateDocument } from './dated-read.ts';
 
@@ -461,19 +461,22 @@ function finishUnchanged(
     timings: { read: performance.now() - t0, prepare: 0, previous: 0, events: 0, write: 0 },
     skipped: true,
   };
-  const { reportPath } = options;
-  const rewrite = reportPath !== undefined && !skipped.reportKept;
-  if (rewrite) writeReport(reportPath, result);
-  // Recorded again when the report was rewritten (its new fingerprint) or written files have settled.
-  if ((rewrite || skipped.settledSince) && options.cacheDir !== undefined)
-    recordRun(options.cacheDir, options.outDir, skipped.record, true);
+  const { reportPath, cacheDir } = options;
+  if (reportPath !== undefined && !skipped.reportKept) {
+    // Written again, and recorded again: the report holds the summary a next repeat reads.
+    const text = writeReport(reportPath, result);
+    if (cacheDir !== undefined) recordRun(cacheDir, options.outDir, { ...skipped.record, inReport: { text } });
+  } else if (skipped.settledSince && cacheDir !== undefined)
+    recordRun(cacheDir, options.outDir, skipped.record, skipped.stored);
   return result;
 }
 
-/** The full report: the summary as JSON. */
-function writeReport(path: string, summary: IngestSummary): void {
+/** The full report: the summary as JSON. Returns the text written. */
+function writeReport(path: string, summary: IngestSummary): string {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(summary, null, 2)}\n`);
+  const text = `${JSON.stringify(summary, null, 2)}\n`;
+  writeFileSync(path, text);
+  return text;
 }
 
 /**
@@ -489,6 +492,7 @@ function nextRun(
   written: Written,
   summary: IngestSummary,
   reportPath: string | undefined,
+  reportText: string | undefined,
 ): RecordedRun<IngestSummary> | undefined {
   const { key } = look;
   if (key === undefined) return undefined;
@@ -499,14 +503,26 @@ function nextRun(
     if (!texts.has(name) && (fp === undefined || !settled(changedAt(fp), look.scanned))) return undefined;
   }
   let next = summary;
+  const patch: SummaryPatch = [];
   if (written.counts.written > 0 || written.counts.removed > 0) {
     const ids = built.idsWith(names.map((n) => (entries[n] as ManifestEntry).record));
     if (ids.length !== built.ids.length || ids.some((id, i) => id !== built.ids[i])) return undefined;
     const now = new Set(names.map((n) => (entries[n] as ManifestEntry).record.id));
-    next = { ...summary, report: { ...summary.report, keptIds: ids.filter((id) => now.has(id)).length } };
+    const keptIds = ids.filter((id) => now.has(id)).length;
+    next = { ...summary, report: { ...summary.report, keptIds } };
+    if (keptIds !== summary.report.keptIds) patch.push([['report', 'keptIds'], keptIds]);
   }
   const files = new Map(names.map((n) => [n, (entries[n] as ManifestEntry).fp]));
-  return { key, state: folderState(files), written: contentHashes(texts), reportPath, summary: next };
+  const run: RecordedRun<IngestSummary> = {
+    key,
+    state: folderState(files),
+    written: contentHashes(texts),
+    reportPath,
+    summary: next,
+  };
+  // The report just written holds the summary: the record points at it rather than storing a copy.
+  if (reportText !== undefined) run.inReport = { text: reportText, patch };
+  return run;
 }
 
 /** A source's share of the events stage from its dated document, cached before the stage updates it in place. */
@@ -666,10 +682,11 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
     files,
     timings: { read: t1 - t0, prepare: tp - t1, previous: t2 - tp, events: t3 - t2, write: t4 - t3 },
   };
-  if (options.reportPath !== undefined) writeReport(options.reportPath, summary);
+  const reportText = options.reportPath === undefined ? undefined : writeReport(options.reportPath, summary);
   if (options.cacheDir !== undefined) {
     pruneOutputCache(options.cacheDir, options.outDir);
-    recordRun(options.cacheDir, options.outDir, nextRun(look, built, written, summary, options.reportPath));
+    const run = nextRun(look, built, written, summary, options.reportPath, reportText);
+    recordRun(options.cacheDir, options.outDir, run);
   }
   return summary;
 }

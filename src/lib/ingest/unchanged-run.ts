@@ -18,7 +18,7 @@ import { settled } from './source-keys.ts';
 import { hashCode, tsFiles } from './cache.ts';
 
 /** Bump when the record's layout changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 let memoVersion: string | undefined;
 
@@ -76,21 +76,37 @@ export interface RecordedRun<S> {
   written: Record<string, string>;
   reportPath: string | undefined;
   summary: S;
+  /**
+   * The text of the report file when it holds the summary: no copy is stored then (at 10,000 articles it is
+   * 13 MB to serialise and write again), and `patch` sets the few fields where `summary` differs from it.
+   */
+  inReport?: { text: string; patch?: SummaryPatch };
+}
+
+/** Fields to set in a summary read back: each a path of keys and its value. */
+export type SummaryPatch = Array<[path: string[], value: unknown]>;
+
+/** Where the summary of a record is stored, as its header says. */
+interface StoredSummary {
+  /** `contentHash` of the summary's text. */
+  summary: string;
+  /** The text is the report file's, not a file of the cache's own. */
+  inReport?: true;
+  patch?: SummaryPatch;
 }
 
 /**
- * What is stored: a small header, read by every run, and the summary beside it, read only by a run that repeats
- * this one. The header names the summary's hash, so that a header never vouches for another run's summary.
+ * What is stored: a small header, read by every run, and the summary (a file beside it or the report), read only by
+ * a run that repeats this one. The header names the summary's hash, so that a header never vouches for another
+ * run's summary.
  */
-interface RunHeader {
+interface RunHeader extends StoredSummary {
   format: number;
   key: string;
   state: string;
   written: Record<string, string>;
   /** Fingerprint of the report file the run wrote, if it wrote one. */
   report?: string;
-  /** `contentHash` of the summary file's text. */
-  summary: string;
 }
 
 function headerPath(cacheDir: string, outDir: string): string {
@@ -128,6 +144,17 @@ export interface Repeated<S> {
   record: RecordedRun<S>;
   /** True when `record` differs from what is stored (files settled): worth storing again. */
   settledSince: boolean;
+  /** Where its summary is stored (kept when the record is stored again). */
+  stored: StoredSummary;
+}
+
+/** Set each field of `patch` in `target` (a summary just parsed: its own objects). */
+function applyPatch(target: unknown, patch: SummaryPatch): void {
+  for (const [path, value] of patch) {
+    let at = target as Record<string, unknown>;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+    at[path.at(-1) as string] = value;
+  }
 }
 
 /**
@@ -151,9 +178,11 @@ export function unchangedRun<S>(
     if (h.format !== FORMAT || h.key !== key || typeof h.state !== 'string') return undefined;
     if (typeof h.written !== 'object' || h.written === null) return undefined;
     if (h.state !== folderState(files)) return undefined;
-    const text = readFileSync(summaryPath(cacheDir, outDir), 'utf8');
+    if (h.inReport === true && reportPath === undefined) return undefined;
+    const text = readFileSync(h.inReport === true ? (reportPath as string) : summaryPath(cacheDir, outDir), 'utf8');
     if (contentHash(text) !== h.summary) return undefined;
     summary = JSON.parse(text) as S;
+    if (Array.isArray(h.patch)) applyPatch(summary, h.patch);
   } catch {
     return undefined; // missing or damaged: run in full
   }
@@ -169,18 +198,21 @@ export function unchangedRun<S>(
   }
   const reportKept = reportPath !== undefined && h.report !== undefined && fileFingerprint(reportPath) === h.report;
   const record: RecordedRun<S> = { key, state: h.state, written, reportPath, summary };
-  return { summary, reportKept, record, settledSince };
+  const stored: StoredSummary = { summary: h.summary as string };
+  if (h.inReport === true) stored.inReport = true;
+  if (Array.isArray(h.patch)) stored.patch = h.patch;
+  return { summary, reportKept, record, settledSince, stored };
 }
 
 /**
- * Record what the next run would repeat (or forget the last record when `run` is undefined). `summaryKept`: the
- * stored summary is already this run's (only the header changes), so it is not written again.
+ * Record what the next run would repeat (or forget the last record when `run` is undefined). `kept`: where the
+ * stored summary already is (a repeated run's: only the header changes), so it is not written again.
  */
 export function recordRun<S>(
   cacheDir: string,
   outDir: string,
   run: RecordedRun<S> | undefined,
-  summaryKept = false,
+  kept?: StoredSummary,
 ): void {
   const path = headerPath(cacheDir, outDir);
   try {
@@ -190,14 +222,18 @@ export function recordRun<S>(
     }
     const { key, state, written } = run;
     const summaryFile = summaryPath(cacheDir, outDir);
-    let summary: string;
-    if (summaryKept) summary = contentHash(readFileSync(summaryFile));
-    else {
+    let stored: StoredSummary;
+    if (kept !== undefined) stored = kept;
+    else if (run.inReport !== undefined) {
+      stored = { summary: contentHash(run.inReport.text), inReport: true };
+      if (run.inReport.patch !== undefined && run.inReport.patch.length > 0) stored.patch = run.inReport.patch;
+      rmSync(summaryFile, { force: true });
+    } else {
       const text = JSON.stringify(run.summary);
-      summary = contentHash(text);
+      stored = { summary: contentHash(text) };
       writeFileAtomically(summaryFile, text);
     }
-    const header: RunHeader = { format: FORMAT, key, state, written, summary };
+    const header: RunHeader = { format: FORMAT, key, state, written, ...stored };
     const report = run.reportPath === undefined ? undefined : fileFingerprint(run.reportPath);
     if (report !== undefined) header.report = report;
     writeFileAtomically(path, JSON.stringify(header));

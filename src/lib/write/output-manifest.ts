@@ -145,7 +145,8 @@ function shardFiles(cacheDir: string, outDir: string): { dir: string; prefix: st
   const names = new Map<string, string>();
   if (existsSync(dir))
     for (const name of readdirSync(dir))
-      if (name.startsWith(prefix) && name.endsWith('.json')) names.set(name.slice(prefix.length, -'.json'.length), name);
+      if (name.startsWith(prefix) && name.endsWith('.json'))
+        names.set(name.slice(prefix.length, -'.json'.length), name);
   return { dir, prefix, names };
 }
 
@@ -202,17 +203,14 @@ export function usableEntry(entry: unknown): entry is ManifestEntry {
   );
 }
 
-/** Entries by shard. */
-function byShard(files: Record<string, ManifestEntry>): Map<string, Record<string, ManifestEntry>> {
-  const out = new Map<string, Record<string, ManifestEntry>>();
-  for (const [name, entry] of Object.entries(files)) {
-    const shard = manifestShard(name);
-    let group = out.get(shard);
-    if (group === undefined) {
-      group = {};
-      out.set(shard, group);
-    }
-    group[name] = entry;
+/** Entries by shard, in order (pairs: a name may be anything, `__proto__` included). */
+function byShard(files: Record<string, ManifestEntry>): Map<string, Array<[string, ManifestEntry]>> {
+  const out = new Map<string, Array<[string, ManifestEntry]>>();
+  for (const pair of Object.entries(files)) {
+    const shard = manifestShard(pair[0]);
+    const group = out.get(shard);
+    if (group === undefined) out.set(shard, [pair]);
+    else group.push(pair);
   }
   return out;
 }
@@ -230,14 +228,14 @@ export function writeManifest(
   previous?: OutputManifest,
 ): number {
   const { dir, prefix, names } = shardFiles(cacheDir, outDir);
-  const before = previous?.render === manifest.render ? byShard(previous.files) : new Map();
+  const before = previous?.render === manifest.render ? byShard(previous.files) : undefined;
   const now = byShard(manifest.files);
   let written = 0;
-  for (const [shard, files] of now) {
-    const was = before.get(shard);
-    const keys = Object.keys(files);
-    if (names.has(shard) && was !== undefined && keys.length === Object.keys(was).length)
-      if (keys.every((n) => files[n] === was[n])) continue;
+  for (const [shard, pairs] of now) {
+    const was = before?.get(shard);
+    if (names.has(shard) && was !== undefined && was.length === pairs.length)
+      if (pairs.every(([n, e], i) => was[i]?.[0] === n && was[i]?.[1] === e)) continue;
+    const files = Object.fromEntries(pairs) as Record<string, ManifestEntry>;
     const stored: StoredShard = { format: MANIFEST_FORMAT, render: manifest.render, files };
     writeFileAtomically(join(dir, `${prefix}${shard}.json`), JSON.stringify(stored));
     written++;
