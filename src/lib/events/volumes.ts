@@ -123,9 +123,21 @@ export interface PlacedDraft {
   n: number;
 }
 
+/** Each draft's weights by key, made once: a busy day compares every pair of its drafts. */
+const keyWeights = new WeakMap<JoinFacts, Map<string, number>>();
+
+function weightsOf(facts: JoinFacts): Map<string, number> {
+  let map = keyWeights.get(facts);
+  if (map === undefined) {
+    map = new Map(facts.keys.map((k, i) => [k, facts.weights[i] ?? 0]));
+    keyWeights.set(facts, map);
+  }
+  return map;
+}
+
 /** How strongly two drafts' words agree: each shared key counts its lesser weight. */
 function agreement(a: JoinFacts, b: JoinFacts): number {
-  const mine = new Map(a.keys.map((k, i) => [k, a.weights[i] ?? 0]));
+  const mine = weightsOf(a);
   let score = 0;
   b.keys.forEach((k, i) => {
     const w = mine.get(k);
