@@ -108,6 +108,53 @@ describe('incremental ingest', () => {
     expect(p.parsed).toEqual([]);
   });
 
+  it('with volumes, a curation edit or another focus date changes the events of unchanged volumes as an uncached run does', () => {
+    const min = VOLUME.minSources;
+    VOLUME.minSources = 3;
+    onTestFinished(() => {
+      VOLUME.minSources = min;
+    });
+    const p = ingestProject({
+      prefix: 'ingest-volumes-curation-',
+      count: 9,
+      article: (i) => monthArticle(i),
+      name: (i) => `v-${i}.txt`,
+    });
+    p.options.curationPath = join(p.dir, 'curation.yaml');
+    p.options.timelinePath = join(p.dir, 'timeline.yaml');
+    const first = runIngest(p.options);
+    expect(first.volumes).toEqual({ count: 3, built: 3 });
+    // An event of September's volume, known by its identity (one draft, no curation) until an editor retitles it.
+    const september = readdirSync(p.options.outDir).find((n) => n.startsWith('2025-09-'));
+    if (september === undefined) throw new Error('expected an event in September');
+    const id = september.slice(0, -'.md'.length);
+    const steps: Array<[string, () => void, (s: IngestSummary) => void]> = [
+      [
+        'retitle',
+        () => writeFileSync(p.options.curationPath, `events:\n  ${id}:\n    title: Retitled by an editor\n`),
+        (s) => {
+          expect(readFileSync(join(p.options.outDir, september), 'utf8')).toContain('Retitled by an editor');
+          expect(s.files?.written).toBe(1);
+        },
+      ],
+      [
+        'focus',
+        () => writeFileSync(p.options.timelinePath, 'focusFrom: 2025-10-15\n'),
+        (s) => {
+          expect(readFileSync(join(p.options.outDir, september), 'utf8')).toContain('background: true');
+          expect(s.files?.written).toBeGreaterThan(1);
+        },
+      ],
+      ['no curation', () => rmSync(p.options.curationPath), (s) => expect(s.files?.written).toBe(1)],
+    ];
+    for (const [label, step, check] of steps) {
+      step();
+      const summary = runBoth(p, label);
+      expect(summary.volumes, label).toEqual({ count: 3, built: 0 });
+      check(summary);
+    }
+  });
+
   it('writes what an uncached run writes after a source is changed, added or deleted', () => {
     const p = project(8);
     runIngest(p.options);
