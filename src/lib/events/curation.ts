@@ -178,7 +178,9 @@ export function applyCuration(
   curation: Curation,
   resummarise: (sources: readonly Citation[]) => string,
 ): { events: TimelineEvent[]; hidden: TimelineEvent[]; unused: string[] } {
-  const byId = new Map(events.map((e) => [e.id, { ...e, sources: [...e.sources] }]));
+  // Copies of the events curation may change (the others are passed on as they are).
+  const touched = curatedIds(curation);
+  const byId = new Map(events.map((e) => [e.id, touched.has(e.id) ? { ...e, sources: [...e.sources] } : e]));
   const ids = Object.keys(curation.events).sort();
   const unused = new Set<string>();
   for (const id of ids) if (!byId.has(id)) unused.add(id);

@@ -158,6 +158,26 @@ function unionTags(a: Tags, b: Tags): Tags {
   return { actors: join(a.actors, b.actors), places: join(a.places, b.places), topics: join(a.topics, b.topics) };
 }
 
+/**
+ * Make `key` of `target` a field worked out on first read (then an ordinary field, in the same place among the
+ * object's keys: JSON and copies see a plain object). Writing it first sets it without working it out.
+ */
+function lazily<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  const settle = (value: T[K]) => {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
 /** Tags of the title and the cited sentences, most cited first (the title counts as one more sentence). */
 function eventTags(
   cited: ReadonlyArray<{ tags: Tags }>,
@@ -640,25 +660,40 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
     }
     const keptSet = new Set(kept);
     const sources = d.cited.filter((c) => keptSet.has(c)).map((c) => c.citation);
-    // The summary opens with the title's sentence, then the article prose that dates the event; captions,
-    // teasers and context come after.
-    const summaryRank = new Map(
-      kept.map((c) => {
-        const isTitle = c.title === true;
-        const prose = c.kind !== 'caption' && c.kind !== 'teaser';
-        return [c.citation, isTitle ? 0 : c.weight === 0 && prose ? 1 : c.weight === 0 ? 2 : 2 + c.weight] as const;
-      }),
-    );
     const e: TimelineEvent = {
       id,
       title: d.title,
       date: d.start,
       precision: d.precision,
       status: d.planned ? 'planned' : 'happened',
-      ...eventTags(kept, tagText(d.title, gazetteer)),
+      actors: [],
+      places: [],
+      topics: [],
       sources,
-      summary: summarise(sources, names, (c) => summaryRank.get(c) ?? 9),
+      summary: '',
     };
+    // Tags and summary are worked out when first read (rendering or hashing the event): an event the ingest knows
+    // by its identity never is, and they are most of the cost of an event.
+    let tags: ReturnType<typeof eventTags> | undefined;
+    const tagsOf = () => {
+      tags ??= eventTags(kept, tagText(d.title, gazetteer));
+      return tags;
+    };
+    lazily(e, 'actors', () => tagsOf().actors);
+    lazily(e, 'places', () => tagsOf().places);
+    lazily(e, 'topics', () => tagsOf().topics);
+    lazily(e, 'summary', () => {
+      // The summary opens with the title's sentence, then the article prose that dates the event; captions,
+      // teasers and context come after.
+      const summaryRank = new Map(
+        kept.map((c) => {
+          const isTitle = c.title === true;
+          const prose = c.kind !== 'caption' && c.kind !== 'teaser';
+          return [c.citation, isTitle ? 0 : c.weight === 0 && prose ? 1 : c.weight === 0 ? 2 : 2 + c.weight] as const;
+        }),
+      );
+      return summarise(sources, names, (c) => summaryRank.get(c) ?? 9);
+    });
     if (d.span !== undefined) {
       // Planned reports a week apart: the event spans both ranges.
       e.date = d.span.start;
@@ -681,7 +716,9 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
       if (compareIso(e.end ?? e.date, options.focusFrom) >= 0) return e;
       const identity = identities.get(e.id);
       if (identity !== undefined) identities.set(e.id, `${identity}|background`);
-      return { ...e, background: true };
+      // Set on the event itself (made here, or copied by curation), as a copy would work out its lazy fields.
+      e.background = true;
+      return e;
     })
     .sort((a, b) => compareIso(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const citedSentences = new SentenceSet();
