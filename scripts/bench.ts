@@ -85,9 +85,12 @@ async function measure(size: number): Promise<BenchRow> {
     const one = await ingest();
     const oneSummary = JSON.parse(one.stdout) as {
       cache: { misses: number };
+      keys?: { hashed: number };
       timings: { read: number; events: number };
     };
     if (oneSummary.cache.misses !== 1) throw new Error(`expected one cache miss, got ${oneSummary.cache.misses}`);
+    // The other sources are keyed by their fingerprints: reading them all again was a bug once (source-keys.json lost).
+    if (oneSummary.keys?.hashed !== 1) throw new Error(`expected one source hashed, got ${oneSummary.keys?.hashed}`);
     log('astro build');
     const astro = await runTimed(node, ['node_modules/.bin/astro', 'build'], dir);
     log('pagefind');
