@@ -2,6 +2,12 @@
 import { relative } from 'node:path';
 import type { IngestOptions, IngestSummary } from './run.ts';
 
+/**
+ * Warnings printed at most: a timeline of thousands of sources may carry thousands (every run would print them
+ * all again); the report lists every one.
+ */
+export const WARNINGS_SHOWN = 20;
+
 /** A few lines: counts, merges, what was left out and why, and where the full report is. */
 export function formatSummary(summary: IngestSummary, options: IngestOptions): string {
   const r = summary.report;
@@ -23,7 +29,12 @@ export function formatSummary(summary: IngestSummary, options: IngestOptions): s
     lines.push(
       `  events stage: ${v.count} volumes by publication month, ${v.built} built, ${v.count - v.built} from the cache`,
     );
-  for (const w of summary.warnings) lines.push(`  warning: ${w}`);
+  for (const w of summary.warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  warning: ${w}`);
+  const more = summary.warnings.length - WARNINGS_SHOWN;
+  if (more > 0) {
+    const where = options.reportPath === undefined ? '' : ` (all in ${relative(process.cwd(), options.reportPath)})`;
+    lines.push(`  … and ${more} more warnings${where}`);
+  }
   for (const c of r.unusedCuration) lines.push(`  warning: curation entry for unknown event "${c}"`);
   const out = relative(process.cwd(), options.outDir) || '.';
   const f = summary.files;
