@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignIds } from '../../src/lib/events/ids.ts';
+import { assignIds, keepable } from '../../src/lib/events/ids.ts';
 import {
   keyOf,
   overlap,
@@ -165,5 +165,26 @@ describe('id assignment', () => {
       previous,
     );
     expect(ids).toEqual(['b-other', 'a-twice']);
+  });
+
+  it('keeps a previous id exactly when the plain definition does (its date part, then three words not all digits)', () => {
+    const plain = (id: string, prefix: string) =>
+      id.startsWith(`${prefix}-`) &&
+      id
+        .slice(prefix.length + 1)
+        .split('-')
+        .filter((w) => w !== '' && !/^\d+$/.test(w)).length >= 3;
+    const part = fc.stringMatching(/^[0-9a-z-]{0,6}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('2025', '2025-11', '2025-11-30', '2025-w49'),
+        fc.array(part, { maxLength: 6 }),
+        (prefix, parts) => {
+          for (const id of [`${prefix}-${parts.join('-')}`, parts.join('-'), `${prefix}${parts.join('-')}`])
+            expect(keepable(id, prefix)).toBe(plain(id, prefix));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

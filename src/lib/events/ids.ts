@@ -84,14 +84,26 @@ const SLUG_SKIP = new Set([
 
 /** A previous id worth keeping: its date part matches the event's and it has at least 3 key words. */
 export function keepable(previousId: string, prefix: string): boolean {
-  if (!previousId.startsWith(`${prefix}-`)) return false;
-  return (
-    previousId
-      .slice(prefix.length + 1)
-      .split('-')
-      .filter((w) => w !== '' && !/^\d+$/.test(w)).length >= 3
-  );
+  // `<prefix>-` then at least three words that are not only digits (ids are matched for every shared citation:
+  // a scan, not a split and a regular expression per word).
+  if (!previousId.startsWith(prefix) || previousId.charCodeAt(prefix.length) !== HYPHEN) return false;
+  let words = 0;
+  let start = prefix.length + 1;
+  let digitsOnly = true;
+  for (let i = start; i <= previousId.length; i++) {
+    const code = i < previousId.length ? previousId.charCodeAt(i) : HYPHEN;
+    if (code !== HYPHEN) {
+      if (code < 48 || code > 57) digitsOnly = false;
+      continue;
+    }
+    if (i > start && !digitsOnly && ++words >= 3) return true;
+    start = i + 1;
+    digitsOnly = true;
+  }
+  return false;
 }
+
+const HYPHEN = 45;
 
 /** 3–6 key words of a clause as a slug; function, time and reporting words are skipped. */
 export function keyWordSlug(text: string): string {
@@ -134,17 +146,29 @@ export function assignIds(
       else list.push(p.id);
     }
   const pairs: Array<{ event: number; id: string; shared: number }> = [];
+  // The previous ids an event shares citations with, and how many: most events have one or two, so two short lists.
+  const sharedIds: string[] = [];
+  const sharedCounts: number[] = [];
   events.forEach((e, i) => {
-    const counts = new Map<string, number>();
+    sharedIds.length = 0;
+    sharedCounts.length = 0;
     for (const c of e.citations) {
       const ids = prevByKey.get(c.source)?.get(c.quote);
       if (ids === undefined) continue;
       // Most quotes were cited by one previous event: no set to drop repeats then (this runs for every citation).
-      for (const id of ids.length === 1 ? ids : new Set(ids)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const id of ids.length === 1 ? ids : new Set(ids)) {
+        const at = sharedIds.indexOf(id);
+        if (at < 0) {
+          sharedIds.push(id);
+          sharedCounts.push(1);
+        } else sharedCounts[at] = (sharedCounts[at] as number) + 1;
+      }
     }
     // An id whose date no longer fits, or that says nothing (`2025-11-28-event`), is minted afresh.
-    for (const [id, shared] of counts)
-      if (e.prefix === undefined || keepable(id, e.prefix)) pairs.push({ event: i, id, shared });
+    sharedIds.forEach((id, j) => {
+      if (e.prefix === undefined || keepable(id, e.prefix))
+        pairs.push({ event: i, id, shared: sharedCounts[j] as number });
+    });
   });
   pairs.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.event - b.event);
   const out: Array<string | undefined> = events.map(() => undefined);
