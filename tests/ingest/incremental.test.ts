@@ -77,19 +77,19 @@ function monthArticle(n: number, extra = ''): string {
   return article(n, extra).replace('published: 2025-11-', `published: 2025-${month}-`);
 }
 
+/** Nine sources over three months, built in three volumes (volumes of 3) for this test. */
+function volumeProject(prefix: string): IngestProject {
+  const min = VOLUME.minSources;
+  VOLUME.minSources = 3;
+  onTestFinished(() => {
+    VOLUME.minSources = min;
+  });
+  return ingestProject({ prefix, count: 9, article: (i) => monthArticle(i), name: (i) => `v-${i}.txt` });
+}
+
 describe('incremental ingest', () => {
   it('with volumes, builds again only the volume of a changed source, and writes what an uncached run writes', () => {
-    const min = VOLUME.minSources;
-    VOLUME.minSources = 3;
-    onTestFinished(() => {
-      VOLUME.minSources = min;
-    });
-    const p = ingestProject({
-      prefix: 'ingest-volumes-',
-      count: 9,
-      article: (i) => monthArticle(i),
-      name: (i) => `v-${i}.txt`,
-    });
+    const p = volumeProject('ingest-volumes-');
     expect(runIngest(p.options).volumes).toEqual({ count: 3, built: 3 });
     writeFileSync(join(p.options.sourcesDir, 'v-4.txt'), monthArticle(4, ' Rubio met Umerov on Friday.'));
     p.parsed.length = 0;
@@ -109,17 +109,7 @@ describe('incremental ingest', () => {
   });
 
   it('with volumes, a curation edit or another focus date changes the events of unchanged volumes as an uncached run does', () => {
-    const min = VOLUME.minSources;
-    VOLUME.minSources = 3;
-    onTestFinished(() => {
-      VOLUME.minSources = min;
-    });
-    const p = ingestProject({
-      prefix: 'ingest-volumes-curation-',
-      count: 9,
-      article: (i) => monthArticle(i),
-      name: (i) => `v-${i}.txt`,
-    });
+    const p = volumeProject('ingest-volumes-curation-');
     p.options.curationPath = join(p.dir, 'curation.yaml');
     p.options.timelinePath = join(p.dir, 'timeline.yaml');
     const first = runIngest(p.options);

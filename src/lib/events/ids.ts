@@ -82,6 +82,8 @@ const SLUG_SKIP = new Set([
   'likely',
 ]);
 
+const HYPHEN = 45;
+
 /** A previous id worth keeping: its date part matches the event's and it has at least 3 key words. */
 export function keepable(previousId: string, prefix: string): boolean {
   // `<prefix>-` then at least three words that are not only digits (ids are matched for every shared citation:
@@ -102,8 +104,6 @@ export function keepable(previousId: string, prefix: string): boolean {
   }
   return false;
 }
-
-const HYPHEN = 45;
 
 /** 3–6 key words of a clause as a slug; function, time and reporting words are skipped. */
 export function keyWordSlug(text: string): string {

@@ -333,6 +333,12 @@ interface Written {
   texts: ReadonlyMap<string, string>;
 }
 
+/** A manifest entry with the event's identity in place of the one it had (none when `identity` is undefined). */
+function withIdentity<E extends Omit<ManifestEntry, 'fp'>>(entry: E, identity: string | undefined): E {
+  const { identity: _, ...rest } = entry;
+  return (identity === undefined ? rest : { ...rest, identity }) as E;
+}
+
 function writeEventFiles(
   options: IngestOptions,
   events: readonly TimelineEvent[],
@@ -367,25 +373,21 @@ function writeEventFiles(
     }
     const hash = hashing ? eventHash(event) : '';
     if (hashing) hashed++;
-    const withIdentity = (e: ManifestEntry): ManifestEntry => {
-      const { identity: _, ...rest } = e;
-      return identity === undefined ? rest : { ...rest, identity };
-    };
     if (same !== undefined && same.hash === hash) {
       // The same event in the same file, from a volume built again: only its identity changed.
       keep.add(name);
-      entries[name] = same.identity === identity ? same : withIdentity(same);
+      entries[name] = same.identity === identity ? same : withIdentity(same, identity);
       continue;
     }
     const text = eventToMarkdown(event);
     rendered++;
     if (fp !== undefined && readFileSync(join(options.outDir, name), 'utf8') === text) {
       keep.add(name);
-      entries[name] = withIdentity({ fp, hash, record });
+      entries[name] = withIdentity({ fp, hash, record }, identity);
       continue;
     }
     write.set(name, text);
-    pending.set(name, identity === undefined ? { hash, record } : { hash, identity, record });
+    pending.set(name, withIdentity({ hash, record }, identity));
   }
   const { removed } = updateDirAtomically(options.outDir, { write, keep }, options.write);
   for (const [name, entry] of pending)
