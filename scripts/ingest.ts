@@ -1,55 +1,13 @@
 /**
- * `npm run ingest [-- --sources DIR --out DIR --curation FILE]`: content/sources → content/events.
- * A thin CLI: options in, one summary out. An editor's mistake prints one line and exits 1.
+ * `npm run ingest`: starts the ingest command (scripts/lib/ingest-cli.ts) from its bundle (scripts/lib/bundle.ts),
+ * made on the first start after any change to its code, or from the sources when no bundle can be made.
+ * `INGEST_BUNDLE=0` runs the sources as they are.
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { InputError } from '../src/lib/errors.ts';
-import { defaultIngestOptions, runIngestAsync } from '../src/lib/ingest/run.ts';
-import { formatSummary } from '../src/lib/ingest/summary.ts';
+import { fileURLToPath } from 'node:url';
+import { ingestBundles } from './lib/ingest-bundle.ts';
 
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    options: {
-      sources: { type: 'string' },
-      out: { type: 'string' },
-      curation: { type: 'string' },
-      gazetteer: { type: 'string' },
-      report: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-    },
-    strict: true,
-  });
-}
-
-async function main(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    console.error(`ingest: ${(error as Error).message}`);
-    return 2;
-  }
-
-  const options = defaultIngestOptions(process.cwd());
-  if (values.sources !== undefined) options.sourcesDir = resolve(values.sources);
-  if (values.out !== undefined) options.outDir = resolve(values.out);
-  if (values.curation !== undefined) options.curationPath = resolve(values.curation);
-  if (values.gazetteer !== undefined) options.gazetteerDir = resolve(values.gazetteer);
-  if (values.report !== undefined) options.reportPath = resolve(values.report);
-  try {
-    // Worker threads read the sources when there are enough of them (the path the bench measures).
-    const summary = await runIngestAsync(options);
-    if (values.quiet !== true) console.log(formatSummary(summary, options));
-    return 0;
-  } catch (error) {
-    if (error instanceof InputError) {
-      console.error(`error: ${error.toLine()}`);
-      return 1;
-    }
-    throw error; // a bug in the ingest, not the editor's mistake: keep the stack
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+const urls =
+  process.env['INGEST_BUNDLE'] === '0' ? undefined : await ingestBundles(fileURLToPath(new URL('..', import.meta.url)));
+// The bundled ingest starts its worker threads from the bundled worker too (workers.ts).
+if (urls?.['read-worker'] !== undefined) process.env['INGEST_READ_WORKER'] = urls['read-worker'];
+await import(urls?.['ingest-cli'] ?? new URL('./lib/ingest-cli.ts', import.meta.url).href);

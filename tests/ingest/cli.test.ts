@@ -153,3 +153,77 @@ describe('npm run ingest on good input', () => {
     for (const n of made) expect(readFileSync(join(out, n), 'utf8')).toBe(readFileSync(join(committed, n), 'utf8'));
   });
 });
+
+describe('npm run ingest from its bundle (scripts/lib/bundle.ts)', () => {
+  /** Enough sources for worker threads: `count` short wire stories, a day apart. */
+  function corpus(count: number): { dir: string; sources: string } {
+    const dir = tempDir('ingest-cli-bundle-');
+    const sources = join(dir, 'sources');
+    mkdirSync(sources);
+    for (let i = 0; i < count; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      writeFileSync(
+        join(sources, `w${String(i).padStart(3, '0')}.txt`),
+        GOOD.replace('2025-11-30', `2025-10-${day}`).replace('in Geneva', `in Geneva about item ${i}`),
+      );
+    }
+    return { dir, sources };
+  }
+
+  /** The command run in `cwd` (its own cache), summary as JSON. */
+  function run(cwd: string, sources: string, out: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(root, 'scripts/ingest.ts'),
+        '--sources',
+        sources,
+        '--out',
+        out,
+        '--gazetteer',
+        join(root, 'content/gazetteer'),
+        '--curation',
+        join(cwd, 'none.yaml'),
+        '--report',
+        join(cwd, 'report.json'),
+        ...args,
+      ],
+      { cwd, encoding: 'utf8', env: { ...process.env, ...env } },
+    );
+    return { code: r.status, stderr: r.stderr.trim(), stdout: r.stdout.trim() };
+  }
+
+  it('reads on bundled worker threads and writes what the sources write on one thread', () => {
+    const { dir, sources } = corpus(110);
+    const threaded = run(dir, sources, join(dir, 'threaded'), ['--json', '--workers', '2']);
+    expect(threaded.stderr).toBe('');
+    expect(threaded.code).toBe(0);
+    const summary = JSON.parse(threaded.stdout) as { sources: number; events: number; cache: { misses: number } };
+    expect(summary.sources).toBe(110);
+    expect(summary.cache.misses).toBe(110);
+    // The bundles the command started from: the command's and the worker's.
+    const record = JSON.parse(readFileSync(join(root, '.cache/cli/bundle.json'), 'utf8')) as {
+      key: string;
+      outputs: Record<string, string>;
+    };
+    expect(Object.keys(record.outputs).sort()).toEqual(['ingest-cli', 'read-worker']);
+    for (const file of Object.values(record.outputs))
+      expect(readdirSync(join(root, '.cache/cli', record.key))).toContain(file);
+
+    const other = tempDir('ingest-cli-source-');
+    const plain = run(other, sources, join(other, 'plain'), ['--quiet', '--workers', '0'], { INGEST_BUNDLE: '0' });
+    expect(plain.code).toBe(0);
+    const names = readdirSync(join(dir, 'threaded')).sort();
+    expect(names).toHaveLength(summary.events);
+    expect(readdirSync(join(other, 'plain')).sort()).toEqual(names);
+    for (const n of names)
+      expect(readFileSync(join(dir, 'threaded', n), 'utf8')).toBe(readFileSync(join(other, 'plain', n), 'utf8'));
+  });
+
+  it('rejects a --workers that is not a whole number', () => {
+    const { dir, sources } = corpus(1);
+    const r = run(dir, sources, join(dir, 'events'), ['--workers', 'two']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ingest: --workers takes a whole number, not "two"');
+  });
+});

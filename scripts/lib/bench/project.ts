@@ -8,7 +8,15 @@ import YAML from 'yaml';
 export function makeProject(root: string, files: ReadonlyMap<string, string>, label: string): string {
   const dir = mkdtempSync(join(tmpdir(), `bench-${label}-`));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  for (const p of ['src', 'public', 'scripts', 'tsconfig.json', 'package.json', 'content/gazetteer'])
+  for (const p of [
+    'src',
+    'public',
+    'scripts',
+    'tsconfig.json',
+    'package.json',
+    'package-lock.json',
+    'content/gazetteer',
+  ])
     cpSync(join(root, p), join(dir, p), { recursive: true });
   // The synthetic corpus spans years: let the focus period follow it rather than the seed timeline's.
   const timeline = YAML.parse(readFileSync(join(root, 'content/timeline.yaml'), 'utf8')) as Record<string, unknown>;

@@ -31,9 +31,15 @@ export function shares<T>(items: readonly T[], n: number): T[][] {
   return out;
 }
 
+/** The worker's module: its bundle when the ingest command runs bundled (scripts/ingest.ts sets it), else the source. */
+function workerModule(): URL {
+  const bundle = process.env['INGEST_READ_WORKER'];
+  return bundle === undefined ? new URL('./read-worker.ts', import.meta.url) : new URL(bundle);
+}
+
 function runWorker(jobs: WorkerJob[]): Promise<WorkerResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./read-worker.ts', import.meta.url), { workerData: { jobs } });
+    const worker = new Worker(workerModule(), { workerData: { jobs } });
     worker.once('message', (json: string) => resolve(JSON.parse(json) as WorkerResult[]));
     worker.once('error', reject);
     worker.once('exit', (code) => {
