@@ -8,6 +8,7 @@ import { ingestBundles } from './lib/ingest-bundle.ts';
 
 const urls =
   process.env['INGEST_BUNDLE'] === '0' ? undefined : await ingestBundles(fileURLToPath(new URL('..', import.meta.url)));
-// The bundled ingest starts its worker threads from the bundled worker too (workers.ts).
-if (urls?.['read-worker'] !== undefined) process.env['INGEST_READ_WORKER'] = urls['read-worker'];
+// The bundled ingest starts its worker threads from the bundled workers too (workers.ts).
+const worker = urls?.['read-worker'];
+if (worker !== undefined) process.env['INGEST_WORKER_BUNDLES'] = new URL('.', worker).href;
 await import(urls?.['ingest-cli'] ?? new URL('./lib/ingest-cli.ts', import.meta.url).href);

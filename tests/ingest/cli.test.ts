@@ -206,7 +206,7 @@ describe('npm run ingest from its bundle (scripts/lib/bundle.ts)', () => {
       key: string;
       outputs: Record<string, string>;
     };
-    expect(Object.keys(record.outputs).sort()).toEqual(['ingest-cli', 'read-worker']);
+    expect(Object.keys(record.outputs).sort()).toEqual(['ingest-cli', 'read-worker', 'volume-worker']);
     for (const file of Object.values(record.outputs))
       expect(readdirSync(join(root, '.cache/cli', record.key))).toContain(file);
 

@@ -3,7 +3,7 @@
  * change to the sources, and whatever state the cache is in, it writes exactly what an uncached run writes from
  * the same previous output, and it leaves the files whose bytes do not change alone.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { folderFiles, forgetRuns, ingestProject } from '../fixtures/ingest/project.ts';
@@ -11,7 +11,7 @@ import { VOLUME } from '../../src/lib/events/volumes.ts';
 import type { IngestProject } from '../fixtures/ingest/project.ts';
 import { datedPack } from '../../src/lib/ingest/cache.ts';
 import { preparedPack } from '../../src/lib/ingest/prepared-cache.ts';
-import { runIngest } from '../../src/lib/ingest/run.ts';
+import { runIngest, runIngestAsync } from '../../src/lib/ingest/run.ts';
 import { factsPack, volumePack } from '../../src/lib/ingest/volume-cache.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
 import { damageRecord, storeForeign } from './damage.ts';
@@ -106,6 +106,31 @@ describe('incremental ingest', () => {
     expect(again.volumes).toEqual({ count: 3, built: 0 });
     expect(again.files).toMatchObject({ written: 0, rendered: 0, hashed: 0 });
     expect(p.parsed).toEqual([]);
+  });
+
+  it('with volumes, builds them on worker threads (all when cold, the changed one after a change) and writes what one thread writes', async () => {
+    const p = volumeProject('ingest-volumes-workers-');
+    const threaded = { ...p.options, workers: 2 };
+    /** The same run on worker threads and, uncached from a copy of the same previous output, on this thread. */
+    const both = async (label: string) => {
+      const plainOut = join(p.dir, `plain-${label}`);
+      if (existsSync(p.options.outDir)) cpSync(p.options.outDir, plainOut, { recursive: true });
+      const { cacheDir: _none, onParse: _p, ...uncached } = p.options;
+      const summary = await runIngestAsync(threaded);
+      const plain = runIngest({ ...uncached, outDir: plainOut });
+      expect(folderFiles(p.options.outDir), label).toEqual(folderFiles(plainOut));
+      expect(outcome(summary), label).toEqual(outcome(plain));
+      return summary;
+    };
+    expect((await both('cold')).volumes).toEqual({ count: 3, built: 3, onWorkers: 3 });
+    writeFileSync(join(p.options.sourcesDir, 'v-7.txt'), monthArticle(7, ' Rubio met Umerov on Friday.'));
+    expect((await both('change')).volumes).toEqual({ count: 3, built: 1, onWorkers: 1 });
+    // The volume built on a worker was stored: nothing left to build.
+    forgetRuns(p.options);
+    expect((await both('again')).volumes).toEqual({ count: 3, built: 0 });
+    // No worker threads allowed: the volume is built on this thread.
+    writeFileSync(join(p.options.sourcesDir, 'v-1.txt'), monthArticle(1, ' Witkoff met Dmitriev on Monday.'));
+    expect((await runIngestAsync({ ...p.options, workers: 0 })).volumes).toEqual({ count: 3, built: 1 });
   });
 
   it('with volumes, a curation edit or another focus date changes the events of unchanged volumes as an uncached run does', () => {

@@ -133,8 +133,12 @@ export function readPreparedEntries(
   return pack.read(wanted).map((text) => (text === undefined ? undefined : unpackEntry(text)));
 }
 
-/** Stage an entry for the pack's next `commit`. Call before the events stage updates the prepared document in place. */
-export function putPreparedEntry(pack: Pack, name: string, key: string, entry: PreparedEntry): void {
+/**
+ * Stage an entry for the pack's next `commit`, and return its text (undefined: not packable, not staged). Call before
+ * the events stage updates the prepared document in place.
+ */
+export function putPreparedEntry(pack: Pack, name: string, key: string, entry: PreparedEntry): string | undefined {
   const text = packEntry(entry);
   if (text !== undefined) pack.put(name, key, text);
+  return text;
 }

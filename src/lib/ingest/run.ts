@@ -3,6 +3,7 @@
  * write them atomically. Each step lives in its own module; this file only wires them together.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -36,6 +37,7 @@ import { codeVersion, datedPack, putCacheEntry, readCacheEntries, removeLegacyEn
 import type { Pack } from './pack.ts';
 import {
   gazetteerVersion,
+  packEntry,
   preparedCodeVersion,
   preparedKey,
   preparedPack,
@@ -48,7 +50,8 @@ import { readAndDate } from './dated-read.ts';
 import { dateSpreadWarnings } from './date-spread.ts';
 import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { factsPack, readFacts, readVolume, volumeKey, volumeName, volumePack } from './volume-cache.ts';
-import { readInWorkers, workerCount } from './workers.ts';
+import { buildInWorkers, readInWorkers, workerCount } from './workers.ts';
+import type { VolumeJob } from './workers.ts';
 import { checkUniqueIds, sourceNames } from './source-list.ts';
 import { KEY_LIST, settled, sourceKeys } from './source-keys.ts';
 import type { KeyCounts } from './source-keys.ts';
@@ -114,8 +117,11 @@ export interface IngestSummary {
   cache?: { hits: number; misses: number };
   /** Sources whose cache key came from their unchanged stat fingerprint, and sources read to be hashed. */
   keys?: KeyCounts;
-  /** Volumes of the events stage (volumes.ts), and how many were built (the others came from the cache). */
-  volumes?: { count: number; built: number };
+  /**
+   * Volumes of the events stage (volumes.ts), how many were built (the others came from the cache), and how many of
+   * those on worker threads (absent: none).
+   */
+  volumes?: { count: number; built: number; onWorkers?: number };
   files?: WriteCounts;
   timings?: IngestTimings;
   /** The run found nothing to do: same inputs and events folder as a recorded run (unchanged-run.ts). */
@@ -417,7 +423,7 @@ export async function runIngestAsync(options: IngestOptions): Promise<IngestSumm
   const keyed = keySources(options);
   const run = lookAtFolder(options, keyed);
   if (run.skipped !== undefined) return finishUnchanged(options, run, run.skipped, t0);
-  return finishIngest(options, await readAndDateSourcesAsync(options, keyed), t0, run);
+  return finishIngestAsync(options, await readAndDateSourcesAsync(options, keyed), t0, run);
 }
 
 /** The events folder as a run found it, and the run's key (unchanged-run.ts). */
@@ -528,32 +534,55 @@ function nextRun(
 }
 
 /** A source's share of the events stage from its dated document, cached before the stage updates it in place. */
-function prepareSource(s: ReadSource, d: DatedDocument, gazetteer: Gazetteer, packs: Packs | undefined): PreparedEntry {
+function prepareSource(
+  s: ReadSource,
+  d: DatedDocument,
+  gazetteer: Gazetteer,
+  packs: Packs | undefined,
+): { entry: PreparedEntry; text: string | undefined } {
   const entry = { facts: sourceFacts(d), prepared: prepareDocument(d, gazetteer) };
-  if (packs !== undefined) putPreparedEntry(packs.prepared, s.name, s.preparedKey, entry);
-  return entry;
+  return {
+    entry,
+    text: packs === undefined ? undefined : putPreparedEntry(packs.prepared, s.name, s.preparedKey, entry),
+  };
 }
 
-/** Each source's facts, and the prepared documents of the sources read now (cached before the stage uses them). */
-function prepareSources(
-  read: ReadResult,
-  gazetteer: Gazetteer,
-): { facts: SourceFacts[]; prepared: Array<PreparedDocument | undefined> } {
+/** What the events stage starts from: settings, and each source's facts and (if read now) prepared document. */
+interface StageInput {
+  config: ReturnType<typeof loadTimelineConfig>;
+  gazetteer: Gazetteer;
+  curation: ReturnType<typeof loadCuration>;
+  facts: SourceFacts[];
+  /** Prepared documents of the sources read now or taken from the prepared layer, by source. */
+  prepared: Array<PreparedDocument | undefined>;
+  /** Their prepared layer's texts, when staged now (a volume worker starts from them). */
+  texts: Array<string | undefined>;
+}
+
+/** Settings, and each source's facts and prepared document where it was read now (cached before the stage uses it). */
+function stageInput(options: IngestOptions, read: ReadResult): StageInput {
+  const config = loadTimelineConfig(options.timelinePath);
+  const gazetteer = loadGazetteer(options.gazetteerDir);
+  const curation = loadCuration(options.curationPath);
   const facts: SourceFacts[] = [];
   const prepared: Array<PreparedDocument | undefined> = [];
+  const texts: Array<string | undefined> = [];
   const { packs } = read;
   for (const s of read.sources) {
     if (s.facts !== undefined) {
       facts.push(s.facts);
       prepared.push(undefined);
+      texts.push(undefined);
       continue;
     }
-    const entry = s.cached ?? prepareSource(s, s.dated as DatedDocument, gazetteer, packs);
+    const made = s.cached === undefined ? prepareSource(s, s.dated as DatedDocument, gazetteer, packs) : undefined;
+    const entry = s.cached ?? (made as { entry: PreparedEntry }).entry;
     packs?.facts.put(s.name, s.preparedKey, JSON.stringify(entry.facts));
     facts.push(entry.facts);
     prepared.push(entry.prepared);
+    texts.push(made?.text);
   }
-  return { facts, prepared };
+  return { config, gazetteer, curation, facts, prepared, texts };
 }
 
 /**
@@ -564,10 +593,10 @@ function preparedFor(
   options: IngestOptions,
   read: ReadResult,
   members: readonly number[],
-  prepared: ReadonlyArray<PreparedDocument | undefined>,
-  gazetteer: Gazetteer,
+  input: StageInput,
 ): PreparedDocument[] {
   const { sources, packs } = read;
+  const { prepared, gazetteer } = input;
   const out = new Map<number, PreparedDocument>();
   const deferred: number[] = [];
   for (const i of members) {
@@ -592,64 +621,192 @@ function preparedFor(
         );
   missed.forEach((i, j) => {
     const s = sources[i] as ReadSource;
-    out.set(i, prepareSource(s, dated[j] ?? readSource(options, s.name), gazetteer, packs).prepared);
+    out.set(i, prepareSource(s, dated[j] ?? readSource(options, s.name), gazetteer, packs).entry.prepared);
   });
   return members.map((i) => out.get(i) as PreparedDocument);
 }
 
+/** One volume of the events stage (volumes.ts): its sources (indexes, corpus order), and its name and key. */
+interface VolumePlan {
+  members: number[];
+  name: string;
+  key: string;
+}
+
+function planVolumes(read: ReadResult, facts: readonly SourceFacts[]): VolumePlan[] {
+  return partitionVolumes(facts.map((f) => f.publishedDate)).map((members) => {
+    const of = members.map((i) => read.sources[i] as ReadSource);
+    return {
+      members,
+      name: volumeName(of.map((s) => s.name)),
+      key: volumeKey(of.map((s) => [s.name, s.preparedKey] as const)),
+    };
+  });
+}
+
+/** Volumes being built on worker threads: their indexes, and their JSON texts when done. */
+interface VolumeBuilds {
+  indexes: ReadonlySet<number>;
+  done: Promise<Map<number, string>>;
+}
+
 /**
- * The events stage volume by volume (volumes.ts): an unchanged volume comes from the cache whole, the others are
- * built from their sources' prepared documents. The cache layers are committed once every volume is known.
+ * The prepared layer's texts of a volume's sources, for a worker: staged now, or read from the layer (not parsed
+ * here). Undefined when one is missing (its volume is built on this thread, which knows the ways back).
  */
-function buildVolumes(
+function volumeEntries(read: ReadResult, input: StageInput, members: readonly number[]): string[] | undefined {
+  const { sources, packs } = read;
+  const out: Array<string | undefined> = members.map((i) => {
+    const text = input.texts[i];
+    if (text !== undefined) return text;
+    const prepared = input.prepared[i];
+    const facts = input.facts[i];
+    return prepared === undefined || facts === undefined ? undefined : packEntry({ facts, prepared });
+  });
+  const fromPack = members.flatMap((_, j) => (out[j] === undefined ? [j] : []));
+  if (fromPack.length > 0) {
+    if (packs === undefined) return undefined;
+    const s = (j: number) => sources[members[j] as number] as ReadSource;
+    const texts = packs.prepared.read(fromPack.map((j) => [s(j).name, s(j).preparedKey] as const));
+    fromPack.forEach((j, k) => {
+      out[j] = texts[k];
+    });
+  }
+  return out.every((t) => t !== undefined) ? out : undefined;
+}
+
+/**
+ * Start building on worker threads the volumes the cache does not have, when the timeline is in volumes (a single
+ * volume is a small timeline: a worker's start-up would cost more than it saves) and workers are allowed. The main
+ * thread reads the cached volumes meanwhile (and on a cold run, every core builds).
+ */
+function startVolumeBuilds(
   options: IngestOptions,
   read: ReadResult,
-  facts: readonly SourceFacts[],
-  prepared: ReadonlyArray<PreparedDocument | undefined>,
-  gazetteer: Gazetteer,
-): { volumes: VolumeResult[]; keys: string[]; built: number } {
+  input: StageInput,
+  plans: readonly VolumePlan[],
+): VolumeBuilds | undefined {
+  const cores = options.workers ?? availableParallelism();
+  if (plans.length < 2 || cores < 1) return undefined;
+  const jobs: VolumeJob[] = [];
+  plans.forEach((p, index) => {
+    if (read.packs?.volumes.keyOf(p.name) === p.key) return;
+    const entries = volumeEntries(read, input, p.members);
+    if (entries !== undefined) jobs.push({ index, entries });
+  });
+  if (jobs.length === 0) return undefined;
+  const done = buildInWorkers(jobs, Math.min(cores, jobs.length), options.gazetteerDir);
+  // Awaited once the cached volumes are read; until then a failure must not count as unhandled.
+  done.catch(() => undefined);
+  return { indexes: new Set(jobs.map((j) => j.index)), done };
+}
+
+/** The cached volumes, except those being built (undefined: to build). */
+function readCachedVolumes(
+  read: ReadResult,
+  plans: readonly VolumePlan[],
+  building: ReadonlySet<number> | undefined,
+): Array<VolumeResult | undefined> {
+  const { packs } = read;
+  return plans.map((p, i) =>
+    packs === undefined || building?.has(i) === true ? undefined : readVolume(packs.volumes, p.name, p.key),
+  );
+}
+
+/**
+ * The events stage volume by volume (volumes.ts): an unchanged volume comes from the cache whole, the others were
+ * built on worker threads (`fromWorkers`, as JSON texts) or are built here from their sources' prepared documents.
+ * The cache layers are committed once every volume is known.
+ */
+function completeVolumes(
+  options: IngestOptions,
+  read: ReadResult,
+  input: StageInput,
+  plans: readonly VolumePlan[],
+  cached: ReadonlyArray<VolumeResult | undefined>,
+  fromWorkers: ReadonlyMap<number, string> | undefined,
+): { volumes: VolumeResult[]; keys: string[]; built: number; onWorkers: number } {
   const { sources, packs } = read;
-  const current = new Map<string, string>();
-  const keys: string[] = [];
   let built = 0;
-  const volumes = partitionVolumes(facts.map((f) => f.publishedDate)).map((members) => {
-    const of = members.map((i) => sources[i] as ReadSource);
-    const name = volumeName(of.map((s) => s.name));
-    const key = volumeKey(of.map((s) => [s.name, s.preparedKey] as const));
-    current.set(name, key);
-    keys.push(key);
-    const hit = packs === undefined ? undefined : readVolume(packs.volumes, name, key);
+  let onWorkers = 0;
+  const volumes = plans.map(({ members, name, key }, i) => {
+    const hit = cached[i];
     if (hit !== undefined) return hit;
     built++;
-    const result = buildVolume(preparedFor(options, read, members, prepared, gazetteer), gazetteer);
+    const text = fromWorkers?.get(i);
+    if (text !== undefined) {
+      onWorkers++;
+      packs?.volumes.put(name, key, text);
+      return JSON.parse(text) as VolumeResult;
+    }
+    const result = buildVolume(preparedFor(options, read, members, input), input.gazetteer);
     packs?.volumes.put(name, key, JSON.stringify(result));
     return result;
   });
   if (packs !== undefined) {
     const prepared = new Map(sources.map((s) => [s.name, s.preparedKey]));
+    const current = new Map(plans.map((p) => [p.name, p.key]));
     packs.prepared.commit((name, key) => prepared.get(name) === key);
     packs.facts.commit((name, key) => prepared.get(name) === key);
     packs.volumes.commit((name, key) => current.get(name) === key);
   }
-  return { volumes, keys, built };
+  return { volumes, keys: plans.map((p) => p.key), built, onWorkers };
 }
 
-/** Steps 3–4: build the events from every dated document and write them; then the summary and report. */
+/** The last run's output as the write step and stable ids need it: the output manifest and the previous events. */
+function readPrior(options: IngestOptions, look: FolderLook) {
+  const manifest = options.cacheDir === undefined ? undefined : readManifest(options.cacheDir, options.outDir);
+  const { records: previous } = readPreviousEventsKnown(options.outDir, look.onDisk, manifest);
+  return { manifest, previous };
+}
+
+/** Steps 3–4 on this thread: build the events from every dated document and write them; then the summary and report. */
 function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look: FolderLook): IngestSummary {
-  const { hits } = read;
   const t1 = performance.now();
-  const config = loadTimelineConfig(options.timelinePath);
-  const gazetteer = loadGazetteer(options.gazetteerDir);
-  const curation = loadCuration(options.curationPath);
-  const { facts, prepared } = prepareSources(read, gazetteer);
+  const input = stageInput(options, read);
+  const tp = performance.now();
+  const prior = readPrior(options, look);
+  const t2 = performance.now();
+  const plans = planVolumes(read, input.facts);
+  const stage = completeVolumes(options, read, input, plans, readCachedVolumes(read, plans, undefined), undefined);
+  return assembleAndWrite(options, read, look, input, prior, stage, [t0, t1, tp, t2]);
+}
+
+/** Steps 3–4 with the volumes to build on worker threads, while this thread reads the rest. */
+async function finishIngestAsync(
+  options: IngestOptions,
+  read: ReadResult,
+  t0: number,
+  look: FolderLook,
+): Promise<IngestSummary> {
+  const t1 = performance.now();
+  const input = stageInput(options, read);
+  const plans = planVolumes(read, input.facts);
+  const building = startVolumeBuilds(options, read, input, plans);
+  const tp = performance.now();
+  const prior = readPrior(options, look);
+  const t2 = performance.now();
+  const cached = readCachedVolumes(read, plans, building?.indexes);
+  const stage = completeVolumes(options, read, input, plans, cached, await building?.done);
+  return assembleAndWrite(options, read, look, input, prior, stage, [t0, t1, tp, t2]);
+}
+
+/** Assemble the events from the volumes, write them; then the summary and report, and the run's record. */
+function assembleAndWrite(
+  options: IngestOptions,
+  read: ReadResult,
+  look: FolderLook,
+  input: StageInput,
+  prior: ReturnType<typeof readPrior>,
+  stage: ReturnType<typeof completeVolumes>,
+  [t0, t1, tp, t2]: readonly [number, number, number, number],
+): IngestSummary {
+  const { hits } = read;
+  const { config, gazetteer, curation, facts } = input;
+  const { manifest, previous } = prior;
+  const { onDisk } = look;
   const published = facts.map((f) => f.publishedDate);
   const spread = dateSpreadWarnings(published);
-  const tp = performance.now();
-  const { onDisk } = look;
-  const manifest = options.cacheDir === undefined ? undefined : readManifest(options.cacheDir, options.outDir);
-  const { records: previous } = readPreviousEventsKnown(options.outDir, onDisk, manifest);
-  const t2 = performance.now();
-  const stage = buildVolumes(options, read, facts, prepared, gazetteer);
   const built = assembleEvents(stage.volumes, {
     gazetteer,
     curation,
@@ -679,7 +836,11 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
       : {
           cache: { hits, misses: facts.length - hits },
           ...(look.keys === undefined ? {} : { keys: look.keys }),
-          volumes: { count: stage.volumes.length, built: stage.built },
+          volumes: {
+            count: stage.volumes.length,
+            built: stage.built,
+            ...(stage.onWorkers > 0 ? { onWorkers: stage.onWorkers } : {}),
+          },
         }),
     files,
     timings: { read: t1 - t0, prepare: tp - t1, previous: t2 - tp, events: t3 - t2, write: t4 - t3 },

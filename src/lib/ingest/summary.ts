@@ -27,7 +27,7 @@ export function formatSummary(summary: IngestSummary, options: IngestOptions): s
   const v = summary.volumes;
   if (v !== undefined && v.count > 1)
     lines.push(
-      `  events stage: ${v.count} volumes by publication month, ${v.built} built, ${v.count - v.built} from the cache`,
+      `  events stage: ${v.count} volumes by publication month, ${v.built} built${v.onWorkers === undefined ? '' : ` (${v.onWorkers} on worker threads)`}, ${v.count - v.built} from the cache`,
     );
   for (const w of summary.warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  warning: ${w}`);
   const more = summary.warnings.length - WARNINGS_SHOWN;

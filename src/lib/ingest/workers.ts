@@ -1,6 +1,7 @@
 /**
- * Spread reading and dating over worker threads. Each worker takes a contiguous share of the files (sources
- * are of similar size, so static shares balance well enough and cost no messaging per file).
+ * Spread work over worker threads: reading and dating the sources, and building the events stage's volumes. Each
+ * worker takes a contiguous share of the files or volumes (they are of similar size, so static shares balance well
+ * enough and cost no messaging per item).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -31,15 +32,18 @@ export function shares<T>(items: readonly T[], n: number): T[][] {
   return out;
 }
 
-/** The worker's module: its bundle when the ingest command runs bundled (scripts/ingest.ts sets it), else the source. */
-function workerModule(): URL {
-  const bundle = process.env['INGEST_READ_WORKER'];
-  return bundle === undefined ? new URL('./read-worker.ts', import.meta.url) : new URL(bundle);
+/**
+ * A worker's module: its bundle when the ingest command runs bundled (scripts/ingest.ts names the folder of the
+ * bundles in `INGEST_WORKER_BUNDLES`), else its source beside this file.
+ */
+function workerModule(name: 'read-worker' | 'volume-worker'): URL {
+  const bundles = process.env['INGEST_WORKER_BUNDLES'];
+  return bundles === undefined ? new URL(`./${name}.ts`, import.meta.url) : new URL(`${name}.mjs`, bundles);
 }
 
 function runWorker(jobs: WorkerJob[]): Promise<WorkerResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerModule(), { workerData: { jobs } });
+    const worker = new Worker(workerModule('read-worker'), { workerData: { jobs } });
     worker.once('message', (json: string) => resolve(JSON.parse(json) as WorkerResult[]));
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -59,4 +63,43 @@ export async function readInWorkers(jobs: readonly WorkerJob[], n: number): Prom
     throw new InputError(first.error.file, first.error.message, first.error.line);
   for (const r of batches.flat()) if ('dated' in r) out.set(r.index, r.dated);
   return out;
+}
+
+/** A volume to build: its place among the volumes and its sources' prepared entries (JSON texts, corpus order). */
+export interface VolumeJob {
+  index: number;
+  entries: string[];
+}
+
+/** A volume built: its place and its JSON text (what the volume layer of the cache stores). */
+export interface VolumeBuilt {
+  index: number;
+  text: string;
+}
+
+function runVolumeWorker(jobs: VolumeJob[], gazetteerDir: string, done: Map<number, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerModule('volume-worker'), { workerData: { gazetteerDir, jobs } });
+    worker.on('message', (built: VolumeBuilt) => done.set(built.index, built.text));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`ingest volume worker exited with code ${code}`));
+      else if (jobs.some((j) => !done.has(j.index))) reject(new Error('ingest volume worker stopped early'));
+      else resolve();
+    });
+  });
+}
+
+/**
+ * Build `jobs` on `n` worker threads while the caller goes on (the main thread reads the cached volumes meanwhile).
+ * Resolves to each volume's JSON text by its index.
+ */
+export async function buildInWorkers(
+  jobs: readonly VolumeJob[],
+  n: number,
+  gazetteerDir: string,
+): Promise<Map<number, string>> {
+  const done = new Map<number, string>();
+  await Promise.all(shares(jobs, n).map((share) => runVolumeWorker(share, gazetteerDir, done)));
+  return done;
 }
