@@ -11,6 +11,7 @@ import type { Bag, Weights } from './similarity.ts';
 import { possessiveAt, findMentions as tagMentions, tagText } from './tagger.ts';
 import { keyTerms, termKey, tokenize } from './text.ts';
 import type { Candidate, LeftOut, SentenceInfo } from './types.ts';
+import { recalls } from './recollection.ts';
 import { WORK_STATS } from './work-stats.ts';
 import { bestByKeys, keyPostings } from './key-index.ts';
 import type { KeyPostings } from './key-index.ts';
@@ -296,6 +297,8 @@ export function attachUndated(
       if (ctx === undefined || ctx.segment !== s.segment) break;
       const samePara = ctx.paragraph === s.paragraph;
       for (const c of eventsOf.get(ctx.sentence) ?? []) {
+        // A past event recalled in passing: the next sentence goes on with its sentence's news, not with it.
+        if (recalls(c)) continue;
         let score = overlap(bag, bagOf(c), w);
         if (back === 1) score += samePara ? ANCHOR.previous : ANCHOR.previousParagraph;
         if (back === 1 && samePara && pronoun) score += ANCHOR.attach;

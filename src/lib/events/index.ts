@@ -16,6 +16,7 @@ import type { Weights } from './similarity.ts';
 import { actorsOf, subjectCountry } from './subjects.ts';
 import { keyTerms } from './text.ts';
 import { eventStatus } from './status.ts';
+import { recalls } from './recollection.ts';
 import { displayName, summarise } from './summary.ts';
 import { attachedTitle, cleanClause, candidateTitle, reportedTitle, titleScore, withoutDates } from './title.ts';
 import { findMentions, tagText } from './tagger.ts';
@@ -117,11 +118,12 @@ function citationsOf(
   gazetteer: Gazetteer,
   datesOthers: (c: Candidate, members: ReadonlySet<Candidate>) => boolean,
 ): Cited[] {
-  // The tags of the clauses of each dating sentence that also dates other events (two members may date this one).
+  // The tags of the clauses of each dating sentence that also dates other events (two members may date this one), or
+  // that only recalls this one (recollection.ts).
   const clauseTags = new Map<string, Tags>();
   const members = new Set(k.members);
   for (const c of k.members) {
-    if (!datesOthers(c, members)) continue;
+    if (!datesOthers(c, members) && !recalls(c)) continue;
     const key = `${c.info.doc}:${c.info.sentence}`;
     const own = tagText(c.subject === undefined ? c.clause : `${c.subject} ${c.clause}`, gazetteer);
     const had = clauseTags.get(key);
