@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultIngestOptions } from '../../src/lib/ingest/run.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
-import { formatSummary, WARNINGS_SHOWN } from '../../src/lib/ingest/summary.ts';
+import { formatSummary, reportJson, WARNINGS_SHOWN } from '../../src/lib/ingest/summary.ts';
 
 /** A summary with `n` warnings, one per source. */
 function summary(n: number): IngestSummary {
@@ -31,5 +31,45 @@ describe('the summary the ingest prints', () => {
     expect(shown).toHaveLength(WARNINGS_SHOWN);
     expect(shown[0]).toContain('s-0:');
     expect(lines).toContain('  … and 7 more warnings (all in .cache/ingest-report.json)');
+  });
+});
+
+describe('the report file', () => {
+  const leftOut = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      source: 's',
+      sentence: i,
+      paragraph: 0,
+      text: `Line “${i}”.`,
+      reason: 'not-cited',
+    }));
+
+  it('is the summary as JSON, with one warning and one left-out sentence per line', () => {
+    const s = summary(3);
+    s.report.leftOut = leftOut(4);
+    const text = reportJson(s);
+    expect(JSON.parse(text)).toEqual(s);
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.startsWith('    "s-'))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith('      {"source":"s"'))).toHaveLength(4);
+    expect(lines).toContain('  "sources": 3,');
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('writes empty lists as []', () => {
+    const text = reportJson(summary(0));
+    expect(text).toContain('"warnings": []');
+    expect(text).toContain('"leftOut": []');
+    expect(JSON.parse(text)).toEqual(summary(0));
+  });
+
+  it('is still the summary when a warning or another value spells a placeholder', () => {
+    const s = summary(2);
+    s.warnings.push('\u0000list:w', '\u0000list:l');
+    s.report.leftOut = leftOut(2);
+    expect(JSON.parse(reportJson(s))).toEqual(s);
+    // Outside the two lists: the whole is indented the usual way.
+    s.report.unusedCuration = ['\u0000list:l'];
+    expect(reportJson(s)).toBe(`${JSON.stringify(s, null, 2)}\n`);
   });
 });

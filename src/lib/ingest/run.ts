@@ -48,6 +48,7 @@ import {
 import type { PreparedEntry, SourceFacts } from './prepared-cache.ts';
 import { readAndDate } from './dated-read.ts';
 import { dateSpreadWarnings } from './date-spread.ts';
+import { reportJson } from './summary.ts';
 import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { factsPack, readFacts, readVolume, volumeKey, volumeName, volumePack } from './volume-cache.ts';
 import { buildInWorkers, readInWorkers, workerCount } from './workers.ts';
@@ -479,10 +480,10 @@ function finishUnchanged(
   return result;
 }
 
-/** The full report: the summary as JSON. Returns the text written. */
+/** The full report: the summary as JSON (`reportJson`). Returns the text written. */
 function writeReport(path: string, summary: IngestSummary): string {
   mkdirSync(dirname(path), { recursive: true });
-  const text = `${JSON.stringify(summary, null, 2)}\n`;
+  const text = reportJson(summary);
   writeFileSync(path, text);
   return text;
 }
@@ -783,6 +784,8 @@ async function finishIngestAsync(
   const input = stageInput(options, read);
   const plans = planVolumes(read, input.facts);
   const building = startVolumeBuilds(options, read, input, plans);
+  // The workers have their copies: a cold run's 10,000 prepared texts need not live on.
+  input.texts.length = 0;
   const tp = performance.now();
   const prior = readPrior(options, look);
   const t2 = performance.now();
