@@ -154,9 +154,15 @@ export async function bundled(
   try {
     mkdirSync(dir, { recursive: true });
     options.onBuild?.();
+    // Sub-millisecond: a file written just before (the usual save, then run) has an earlier modification time.
+    const started = performance.timeOrigin + performance.now();
     const inputs = (await (options.builder ?? esbuildBuilder)(entries, building)).sort();
     const key = hashInputs(inputs, lockFile);
-    if (key === undefined) return undefined;
+    // A file edited while esbuild read it: the bundle may hold either version, so it is not kept under a key.
+    if (key === undefined || inputs.some((f) => statSync(f).mtimeMs > started)) {
+      rmSync(building, { recursive: true, force: true });
+      return undefined;
+    }
     // esbuild names each entry's bundle after its key in `entries`.
     const outputs = Object.fromEntries(names.map((n) => [n, `${n}.mjs`]));
     // Several runs may build at once: each in its own folder, renamed into place (a complete one already there stays).

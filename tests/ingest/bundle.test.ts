@@ -1,5 +1,5 @@
 /** The command's bundles (scripts/lib/bundle.ts): made once, made again after any edit, and the sources without them. */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,21 @@ describe('bundled', () => {
     // A syntax error in a source: esbuild fails, the caller falls back to the sources (which report it themselves).
     writeFileSync(join(dir, 'shared.ts'), 'export const = ;\n');
     expect(await bundled(entries, { dir: cache })).toBeUndefined();
+    expect(readdirSync(cache)).toEqual([]);
+  });
+
+  it('keeps no bundle when a file changed while it was being made', async () => {
+    const { dir, entries } = sources();
+    const cache = join(dir, 'cache');
+    // A builder that edits an input meanwhile, as an editor saving a file at that moment would.
+    const editing = async (e: Record<string, string>, outdir: string) => {
+      await new Promise((r) => setTimeout(r, 5));
+      writeFileSync(join(dir, 'shared.ts'), 'export const word: string = "edited";\nexport const where = "";\n');
+      mkdirSync(outdir, { recursive: true });
+      for (const name of Object.keys(e)) writeFileSync(join(outdir, `${name}.mjs`), 'export {};\n');
+      return Object.values(e).concat(join(dir, 'shared.ts'));
+    };
+    expect(await bundled(entries, { dir: cache, builder: editing })).toBeUndefined();
     expect(readdirSync(cache)).toEqual([]);
   });
 
