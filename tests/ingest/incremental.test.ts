@@ -131,6 +131,11 @@ describe('incremental ingest', () => {
     // No worker threads allowed: the volume is built on this thread.
     writeFileSync(join(p.options.sourcesDir, 'v-1.txt'), monthArticle(1, ' Witkoff met Dmitriev on Monday.'));
     expect((await runIngestAsync({ ...p.options, workers: 0 })).volumes).toEqual({ count: 3, built: 1 });
+    // A damaged prepared record of a source of the volume to build (handed to the worker unparsed): the worker gives
+    // the volume back unbuilt, and this thread builds it from the dated layer, as an uncached run would.
+    damageRecord(join(p.options.cacheDir as string, 'prepared.pack'), 'v-5.txt');
+    writeFileSync(join(p.options.sourcesDir, 'v-4.txt'), monthArticle(4, ' Kushner met Umerov on Tuesday.'));
+    expect((await both('damaged')).volumes).toEqual({ count: 3, built: 1 });
   });
 
   it('with volumes, a curation edit or another focus date changes the events of unchanged volumes as an uncached run does', () => {

@@ -11,12 +11,14 @@ import type { VolumeBuilt, VolumeJob } from './workers.ts';
 const { gazetteerDir, jobs } = workerData as { gazetteerDir: string; jobs: VolumeJob[] };
 const gazetteer = loadGazetteer(gazetteerDir);
 for (const job of jobs) {
-  const docs = job.entries.map((text) => {
-    const entry = unpackEntry(text);
-    if (entry === undefined) throw new Error(`volume worker: a prepared entry of volume ${job.index} does not unpack`);
-    return entry.prepared;
-  });
+  const entries = job.entries.map(unpackEntry);
+  // A damaged record (the main thread hands them over unparsed): the volume goes back unbuilt, for the main thread,
+  // which knows the ways back to a good document. The cache is never fatal.
+  const docs = entries.every((e) => e !== undefined) ? entries.map((e) => e.prepared) : undefined;
   // Each volume as soon as it is built: the main thread stores and parses it while this one builds the next.
-  const built: VolumeBuilt = { index: job.index, text: JSON.stringify(buildVolume(docs, gazetteer)) };
+  const built: VolumeBuilt =
+    docs === undefined
+      ? { index: job.index }
+      : { index: job.index, text: JSON.stringify(buildVolume(docs, gazetteer)) };
   parentPort?.postMessage(built);
 }

@@ -71,20 +71,24 @@ export interface VolumeJob {
   entries: string[];
 }
 
-/** A volume built: its place and its JSON text (what the volume layer of the cache stores). */
+/** A volume built: its place and its JSON text (what the volume layer of the cache stores); no text: not built. */
 export interface VolumeBuilt {
   index: number;
-  text: string;
+  text?: string;
 }
 
 function runVolumeWorker(jobs: VolumeJob[], gazetteerDir: string, done: Map<number, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerModule('volume-worker'), { workerData: { gazetteerDir, jobs } });
-    worker.on('message', (built: VolumeBuilt) => done.set(built.index, built.text));
+    const answered = new Set<number>();
+    worker.on('message', (built: VolumeBuilt) => {
+      answered.add(built.index);
+      if (built.text !== undefined) done.set(built.index, built.text);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`ingest volume worker exited with code ${code}`));
-      else if (jobs.some((j) => !done.has(j.index))) reject(new Error('ingest volume worker stopped early'));
+      else if (jobs.some((j) => !answered.has(j.index))) reject(new Error('ingest volume worker stopped early'));
       else resolve();
     });
   });
@@ -92,7 +96,7 @@ function runVolumeWorker(jobs: VolumeJob[], gazetteerDir: string, done: Map<numb
 
 /**
  * Build `jobs` on `n` worker threads while the caller goes on (the main thread reads the cached volumes meanwhile).
- * Resolves to each volume's JSON text by its index.
+ * Resolves to each built volume's JSON text by its index (a volume with a damaged entry is left to the caller).
  */
 export async function buildInWorkers(
   jobs: readonly VolumeJob[],
