@@ -22,22 +22,18 @@ function workspace(files: Record<string, string | Uint8Array>): { dir: string; s
   return { dir, sources, out };
 }
 
-function ingest(sources: string, out: string, dir: string) {
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(root, 'scripts/ingest.ts'),
-      '--sources',
-      sources,
-      '--out',
-      out,
-      '--report',
-      join(dir, 'report.json'),
-      '--quiet',
-    ],
-    { cwd: root, encoding: 'utf8' },
-  );
+/** `node scripts/ingest.ts <args>` in `cwd`, as an editor runs it. */
+function spawnIngest(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/ingest.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stderr: r.stderr.trim(), stdout: r.stdout.trim() };
+}
+
+function ingest(sources: string, out: string, dir: string) {
+  return spawnIngest(['--sources', sources, '--out', out, '--report', join(dir, 'report.json'), '--quiet']);
 }
 
 function expectRejected(files: Record<string, string | Uint8Array>, file: string, message: RegExp): void {
@@ -127,16 +123,8 @@ describe('npm run ingest on good input', () => {
     cpSync(join(root, 'content/sources'), sources, { recursive: true });
     expect(ingest(sources, out, dir).code).toBe(0);
     const first = new Map(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
-    const r = spawnSync(
-      process.execPath,
-      [join(root, 'scripts/ingest.ts'), '--sources', sources, '--out', out, '--quiet'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, TZ: 'Pacific/Kiritimati' },
-      },
-    );
-    expect(r.status).toBe(0);
+    const r = spawnIngest(['--sources', sources, '--out', out, '--quiet'], root, { TZ: 'Pacific/Kiritimati' });
+    expect(r.code).toBe(0);
     const second = new Map(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
     expect(second).toEqual(first);
   });
@@ -172,25 +160,9 @@ describe('npm run ingest from its bundle (scripts/lib/bundle.ts)', () => {
 
   /** The command run in `cwd` (its own cache), summary as JSON. */
   function run(cwd: string, sources: string, out: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(root, 'scripts/ingest.ts'),
-        '--sources',
-        sources,
-        '--out',
-        out,
-        '--gazetteer',
-        join(root, 'content/gazetteer'),
-        '--curation',
-        join(cwd, 'none.yaml'),
-        '--report',
-        join(cwd, 'report.json'),
-        ...args,
-      ],
-      { cwd, encoding: 'utf8', env: { ...process.env, ...env } },
-    );
-    return { code: r.status, stderr: r.stderr.trim(), stdout: r.stdout.trim() };
+    const paths = ['--sources', sources, '--out', out, '--gazetteer', join(root, 'content/gazetteer')];
+    const files = ['--curation', join(cwd, 'none.yaml'), '--report', join(cwd, 'report.json')];
+    return spawnIngest([...paths, ...files, ...args], cwd, env);
   }
 
   it('reads on bundled worker threads and writes what the sources write on one thread', () => {
