@@ -290,7 +290,7 @@ describe('ids from the title clause', () => {
     const cite = { source: 's', quote: 'Q', paragraph: 0, sentence: 0, rule: 'x' };
     const ids = assignIds(
       [{ natural: '2025-11-28-jones-resigns-search', prefix: '2025-11-28', citations: [cite] }],
-      [{ id: '2025-11-28-event', title: 'T', date: '2025-11-28', sources: [cite] }],
+      [{ id: '2025-11-28-event', sources: [cite] }],
     );
     expect(ids).toEqual(['2025-11-28-jones-resigns-search']);
   });

@@ -2,12 +2,12 @@
  * The output manifest stands in for parsing event files: what it records of a file must be exactly what
  * `readPreviousEvents` reads back from it, for any text an article may contain.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/lib/model.ts';
-import { eventToMarkdown } from '../../src/lib/write/front-matter.ts';
+import { eventToMarkdown, parseEventFile } from '../../src/lib/write/front-matter.ts';
 import {
   eventHash,
   previousRecord,
@@ -76,7 +76,7 @@ describe('output manifest', () => {
       });
       writeFileSync(join(dir, 'e.md'), eventToMarkdown(e));
       const [read] = readPreviousEvents(dir);
-      expect(read?.title).toBe(quote);
+      expect(parseEventFile(readFileSync(join(dir, 'e.md'), 'utf8'))?.['title']).toBe(quote);
       expect(read?.sources[0]?.quote).toBe(quote);
     }
   });
@@ -116,20 +116,24 @@ describe('output manifest', () => {
       events.map((x) => [
         `${x.id}.md`,
         // A record that differs from the file on purpose: it shows which one was used.
-        { fp: scan.get(`${x.id}.md`) as string, hash: eventHash(x), record: { ...previousRecord(x), title: 'M' } },
+        {
+          fp: scan.get(`${x.id}.md`) as string,
+          hash: eventHash(x),
+          record: { ...previousRecord(x), sources: [{ source: 's', quote: 'M' }] },
+        },
       ]),
     );
     writeManifest(cache, out, { render: 'r', files });
     const manifest = readManifest(cache, out);
     expect(manifest?.render).toBe('r');
     const known = readPreviousEventsKnown(out, scanEventFiles(out), manifest);
-    expect(known.records.map((r) => r.title)).toEqual(['M', 'M']);
+    expect(known.records.map((r) => r.sources[0]?.quote)).toEqual(['M', 'M']);
     expect(known.parsed).toBe(0);
 
     // Edit one file: its fingerprint changes, so it is read again.
     writeFileSync(join(out, '2025-11-30-b.md'), eventToMarkdown(e('2025-11-30-b', 'Two, edited.')));
     const again = readPreviousEventsKnown(out, scanEventFiles(out), manifest);
-    expect(again.records.map((r) => r.title)).toEqual(['M', 'Title of 2025-11-30-b']);
+    expect(again.records.map((r) => r.sources[0]?.quote)).toEqual(['M', 'Two, edited.']);
     expect(again.parsed).toBe(1);
     // Another output folder has no manifest.
     expect(readManifest(cache, join(out, 'other'))).toBeUndefined();

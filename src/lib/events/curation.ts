@@ -10,6 +10,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { isIsoDate } from '../dates/calendar.ts';
 import { InputError } from '../errors.ts';
+import type { PreviousCitation } from './ids.ts';
 import type { Citation, Curation, CurationEntry, EventStatus, Precision, TimelineEvent } from '../model.ts';
 import { Entry, readYaml, SLUG } from './yaml-data.ts';
 
@@ -102,7 +103,7 @@ export function loadCuration(path: string): Curation {
  *   split from (a part of a part, to the first), which keeps its own id.
  * Merges are undone first, as curation applied them last.
  */
-export function beforeCuration<P extends { id: string; sources: readonly Citation[] }>(
+export function beforeCuration<P extends { id: string; sources: readonly PreviousCitation[] }>(
   previous: readonly P[],
   curation: Curation,
 ): P[] {
@@ -110,7 +111,7 @@ export function beforeCuration<P extends { id: string; sources: readonly Citatio
 }
 
 /** Citations marked `mergedFrom` back to the events they were merged from (`beforeCuration`). */
-function beforeMerges<P extends { id: string; sources: readonly Citation[] }>(previous: readonly P[]): P[] {
+function beforeMerges<P extends { id: string; sources: readonly PreviousCitation[] }>(previous: readonly P[]): P[] {
   if (!previous.some((p) => p.sources.some((c) => c.mergedFrom !== undefined))) return [...previous];
   const out = new Map<string, P>();
   for (const p of previous)
@@ -128,7 +129,7 @@ function beforeMerges<P extends { id: string; sources: readonly Citation[] }>(pr
 }
 
 /** Split parts' citations back to the events they were split from (`beforeCuration`). */
-function beforeSplits<P extends { id: string; sources: readonly Citation[] }>(
+function beforeSplits<P extends { id: string; sources: readonly PreviousCitation[] }>(
   previous: readonly P[],
   curation: Curation,
 ): P[] {

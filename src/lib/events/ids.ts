@@ -11,12 +11,23 @@ import { toUtc } from '../dates/calendar.ts';
 import type { Citation, IsoDate, Precision } from '../model.ts';
 import { keyTerms, tokenize, wordKey } from './text.ts';
 
-/** An event on disk, for stable ids. */
+/**
+ * What id matching reads of a citation: its identity across runs (source and exact quote), and the event curation
+ * merged it from, if any (`beforeCuration`).
+ */
+export type PreviousCitation = Pick<Citation, 'source' | 'quote' | 'mergedFrom'>;
+
+/** A citation as id matching reads it (all the output manifest keeps of it). */
+export function previousCitation(c: { source?: unknown; quote?: unknown; mergedFrom?: unknown }): PreviousCitation {
+  const out: PreviousCitation = { source: String(c.source ?? ''), quote: String(c.quote ?? '') };
+  if (typeof c.mergedFrom === 'string') out.mergedFrom = c.mergedFrom;
+  return out;
+}
+
+/** An event on disk, for stable ids: its id and what its citations are. */
 export interface PreviousEvent {
   id: string;
-  title: string;
-  date: IsoDate;
-  sources: Citation[];
+  sources: PreviousCitation[];
 }
 
 const SEASONS = [

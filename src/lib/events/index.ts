@@ -619,8 +619,11 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
   volumes.forEach((v, volume) => {
     const key = options.volumeKeys?.[volume];
     if (key === undefined) return;
+    // 96 bits of a volume's hash key are plenty to tell its versions apart, and every event's identity holds one
+    // (the output manifest keeps them all).
+    const tag = key.slice(0, 24);
     v.drafts.forEach((d, j) => {
-      origin.set(d, `${key}#${j}`);
+      origin.set(d, `${tag}#${j}`);
     });
   });
   const joined = volumes.length > 1 ? joinVolumes(placed) : { drafts: placed, absorbed: 0 };

@@ -12,10 +12,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TimelineEvent } from '../model.ts';
 import { writeFileAtomically } from './atomic-dir.ts';
+import { previousCitation } from '../events/ids.ts';
 import type { PreviousEventRecord } from './previous-events.ts';
 
 /** Bump when the manifest layout changes. */
-const MANIFEST_FORMAT = 1;
+const MANIFEST_FORMAT = 2;
 
 /** One file of the events folder as last written. */
 export interface ManifestEntry {
@@ -197,8 +198,6 @@ export function usableEntry(entry: unknown): entry is ManifestEntry {
     typeof r === 'object' &&
     r !== null &&
     typeof r.id === 'string' &&
-    typeof r.title === 'string' &&
-    typeof r.date === 'string' &&
     Array.isArray(r.sources)
   );
 }
@@ -248,5 +247,5 @@ export function writeManifest(
 
 /** The record `readPreviousEvents` reads back from the file of `event`. */
 export function previousRecord(event: TimelineEvent): PreviousEventRecord {
-  return { id: event.id, title: event.title, date: event.date, sources: event.sources };
+  return { id: event.id, sources: event.sources.map(previousCitation) };
 }

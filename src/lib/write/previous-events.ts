@@ -1,25 +1,22 @@
 /** Read the events already in content/events, so that re-ingesting keeps every event's id. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Citation, IsoDate } from '../model.ts';
+import { previousCitation } from '../events/ids.ts';
+import type { PreviousEvent } from '../events/ids.ts';
 import { parseEventFile } from './front-matter.ts';
 import { usableEntry } from './output-manifest.ts';
 import type { OutputManifest } from './output-manifest.ts';
 
-/** What the id-keeping step needs of an event on disk. */
-export interface PreviousEventRecord {
-  id: string;
-  title: string;
-  date: IsoDate;
-  sources: Citation[];
-}
+/** What the id-keeping step needs of an event on disk (kept for every event in the output manifest: only that). */
+export type PreviousEventRecord = PreviousEvent;
 
 /** The record of one event file's text; undefined for a file that is not an event (ours are rewritten next). */
 function recordOf(markdown: string): PreviousEventRecord | undefined {
   const fm = parseEventFile(markdown);
   if (fm === undefined || typeof fm['id'] !== 'string' || typeof fm['date'] !== 'string') return undefined;
-  const sources = Array.isArray(fm['sources']) ? (fm['sources'] as Citation[]) : [];
-  return { id: fm['id'], title: String(fm['title'] ?? ''), date: fm['date'], sources };
+  const sources = Array.isArray(fm['sources']) ? (fm['sources'] as unknown[]) : [];
+  const objects = sources.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null);
+  return { id: fm['id'], sources: objects.map(previousCitation) };
 }
 
 /** Events in `dir` (missing folder = none). Unreadable files are skipped: they are our own output, rewritten next. */
