@@ -312,6 +312,17 @@ describe('without JavaScript', () => {
   });
 });
 
+describe('the footer', () => {
+  it('reads as sentences: the link after a sentence is not run into it ("source.How", once)', async () => {
+    const { page } = await visit('/');
+    const text = (await page.locator('footer').innerText()).replace(/\s+/g, ' ').trim();
+    expect(text).toBe(
+      'Built from the articles listed under Sources. Every entry quotes its source. How this timeline is made.',
+    );
+    await page.close();
+  });
+});
+
 describe('page budget', () => {
   /** Gzipped bytes (level 9) of a page's HTML plus every stylesheet it links; inline CSS is part of the HTML. */
   function gzippedWeight(path: string): { html: number; css: number; total: number } {
