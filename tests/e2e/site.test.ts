@@ -315,7 +315,7 @@ describe('without JavaScript', () => {
 describe('the footer', () => {
   it('reads as sentences: the link after a sentence is not run into it ("source.How", once)', async () => {
     const { page } = await visit('/');
-    const text = (await page.locator('footer').innerText()).replace(/\s+/g, ' ').trim();
+    const text = ((await page.locator('footer').textContent()) ?? '').replace(/\s+/g, ' ').trim();
     expect(text).toBe(
       'Built from the articles listed under Sources. Every entry quotes its source. How this timeline is made.',
     );
