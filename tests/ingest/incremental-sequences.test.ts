@@ -1,10 +1,10 @@
 /**
  * The incremental ingest against random sequences of what editors do (edit, add, delete or re-save an article,
- * curate an event, move the focus date, lose the run records) on a timeline built in volumes: after every step, the
+ * curate an event (retitle, hide, merge, split), move the focus date, lose the run records) on a timeline built in volumes: after every step, the
  * cached run writes exactly what an uncached run writes from the same previous output, and reports the same. The
  * fixed scenarios live in incremental.test.ts; this is the net under them, and under any later shortcut.
  */
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import YAML from 'yaml';
@@ -14,6 +14,7 @@ import { runIngest, runIngestAsync } from '../../src/lib/ingest/run.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
 import type { CurationEntry } from '../../src/lib/model.ts';
 import { InputError } from '../../src/lib/errors.ts';
+import { parseEventFile } from '../../src/lib/write/front-matter.ts';
 import { folderFiles, forgetRuns, ingestProject } from '../fixtures/ingest/project.ts';
 import type { IngestProject } from '../fixtures/ingest/project.ts';
 
@@ -58,6 +59,7 @@ type Action =
   | { kind: 'retitle'; pick: number }
   | { kind: 'hide'; pick: number }
   | { kind: 'merge'; pick: number; into: number }
+  | { kind: 'split'; pick: number }
   | { kind: 'focus'; month: number }
   | { kind: 'forget' };
 
@@ -73,6 +75,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('retitle' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('hide' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), pick, into: pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('split' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('focus' as const), month: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('forget' as const) }) },
 );
@@ -168,6 +171,17 @@ function act(t: Timeline, a: Action): void {
       const targets = new Set(Object.values(t.curation).map((e) => e.mergeInto));
       if (t.curation[into]?.mergeInto !== undefined || targets.has(from)) return;
       t.curation[from] = { mergeInto: into };
+      break;
+    }
+    case 'split': {
+      // The last citation of an event (its only one, maybe) moves out into an event of its own.
+      const id = nth(eventIds(t), a.pick);
+      if (id === undefined || t.curation[id] !== undefined) return;
+      const front = parseEventFile(readFileSync(join(options.outDir, `${id}.md`), 'utf8'));
+      const cited = (front?.['sources'] ?? []) as Array<{ source: string; sentence: number }>;
+      const last = cited.at(-1);
+      if (last === undefined) return;
+      t.curation[id] = { split: [{ id: `${id}-part`, citations: [`${last.source}#${last.sentence}`] }] };
       break;
     }
     case 'focus':
