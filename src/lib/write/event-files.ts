@@ -81,7 +81,6 @@ export function writeEventFiles(
   const byName = new Map(events.map((e) => [`${e.id}.md`, e]));
   for (const [name, event] of byName) {
     const identity = hashing ? identities.get(event.id) : undefined;
-    const record = previousRecord(event);
     const fp = onDisk.get(name);
     const was = trusted?.files[name];
     const same = hashing && fp !== undefined && usableEntry(was) && was.fp === fp ? was : undefined;
@@ -102,6 +101,7 @@ export function writeEventFiles(
     }
     const text = eventToMarkdown(event);
     rendered++;
+    const record = previousRecord(event);
     if (fp !== undefined && readFileSync(join(options.outDir, name), 'utf8') === text) {
       keep.add(name);
       entries[name] = withIdentity({ fp, hash, record }, identity);
