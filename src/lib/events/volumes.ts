@@ -146,10 +146,22 @@ function agreement(a: JoinFacts, b: JoinFacts): number {
   return score;
 }
 
+/** Each draft's sides as a set, made once: a busy day compares every pair of its drafts. */
+const sideSets = new WeakMap<JoinFacts, Set<string>>();
+
+function sidesOf(facts: JoinFacts): Set<string> {
+  let set = sideSets.get(facts);
+  if (set === undefined) {
+    set = new Set(facts.sides);
+    sideSets.set(facts, set);
+  }
+  return set;
+}
+
 /** Why two drafts of one date may not be one event whatever their words (the merge's own rules, draft to draft). */
 function joinBlocked(a: JoinFacts, b: JoinFacts): boolean {
   if (a.statement !== b.statement || a.briefing !== b.briefing) return true;
-  if (sidesConflict(new Set(a.sides), new Set(b.sides))) return true;
+  if (sidesConflict(sidesOf(a), sidesOf(b))) return true;
   return a.subjects.length > 0 && b.subjects.length > 0 && !a.subjects.some((s) => b.subjects.includes(s));
 }
 
