@@ -5,7 +5,9 @@
  *
  * Bundles are made with esbuild into `<dir>/<key>/`, the key being a hash of the content of every file a bundle was
  * made from (listed in `<dir>/bundle.json`), of the lock file and of Node's version: any edit makes a new bundle on
- * the next start. Without esbuild (or if it fails) the caller imports the sources as they are.
+ * the next start. The key is of the bytes esbuild was given, not of the files read again afterwards: a file saved
+ * while the bundle was made (the bundle holding either version) is found by content, where a modification time, on
+ * a clock coarser than the build, could miss it. Without esbuild (or if it fails) the caller imports the sources.
  *
  * This module imports only Node's own modules: it runs before the bundle, on every start.
  */
@@ -15,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Bumped when the way bundles are made changes (the plugin below, the options). */
-const BUNDLE_FORMAT = 1;
+const BUNDLE_FORMAT = 2;
 
 /** What a key-named folder holds: for each entry, its bundle's file name. */
 interface BundleRecord {
@@ -27,8 +29,11 @@ interface BundleRecord {
   outputs: Record<string, string>;
 }
 
-/** Builds `entries` into `outdir` and lists the files read; throws when it cannot (tests pass their own). */
-export type Builder = (entries: Record<string, string>, outdir: string) => Promise<string[]>;
+/**
+ * Builds `entries` into `outdir` and gives, for every file read, the digest (`digest`) of the bytes it bundled;
+ * throws when it cannot (tests pass their own).
+ */
+export type Builder = (entries: Record<string, string>, outdir: string) => Promise<Map<string, string>>;
 
 export interface BundleOptions {
   /** Folder of the bundles and their record (`.cache/cli`). */
@@ -40,20 +45,35 @@ export interface BundleOptions {
   onBuild?: () => void;
 }
 
-function hashInputs(inputs: readonly string[], lockFile: string | undefined): string | undefined {
+/** A file's content, as the key hashes it. */
+export function digest(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** The key of bundles made from files of these digests (path → digest), with this lock file. */
+function keyOf(digests: ReadonlyMap<string, string>, lockFile: string | undefined): string {
   const h = createHash('sha256');
   h.update(`${BUNDLE_FORMAT}\0${process.version}\0`);
   // A project without a lock file (a copy of the code alone) hashes its libraries' files only.
   h.update(lockFile !== undefined && existsSync(lockFile) ? readFileSync(lockFile) : 'no lock file');
-  try {
-    for (const file of inputs) {
-      h.update(`\0${file}\0`);
-      h.update(readFileSync(file));
-    }
-  } catch {
-    return undefined; // an input is gone: the bundles are stale
-  }
+  for (const file of [...digests.keys()].sort()) h.update(`\0${file}\0${digests.get(file)}`);
   return h.digest('hex').slice(0, 24);
+}
+
+/** The digests of the files as they are now; undefined when one is gone (the bundles are stale). */
+function digestsOnDisk(files: Iterable<string>): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  try {
+    for (const file of files) out.set(file, digest(readFileSync(file)));
+  } catch {
+    return undefined;
+  }
+  return out;
+}
+
+function keyOnDisk(files: Iterable<string>, lockFile: string | undefined): string | undefined {
+  const digests = digestsOnDisk(files);
+  return digests === undefined ? undefined : keyOf(digests, lockFile);
 }
 
 function readRecord(dir: string): BundleRecord | undefined {
@@ -68,7 +88,7 @@ function readRecord(dir: string): BundleRecord | undefined {
 /** The bundles of a record, when they are still made from the files as they are now. */
 function current(dir: string, record: BundleRecord | undefined, lockFile: string | undefined, names: string[]) {
   if (record === undefined || names.some((n) => record.outputs[n] === undefined)) return undefined;
-  if (hashInputs(record.inputs, lockFile) !== record.key) return undefined;
+  if (keyOnDisk(record.inputs, lockFile) !== record.key) return undefined;
   const out: Record<string, string> = {};
   for (const n of names) {
     const file = join(dir, record.key, record.outputs[n] as string);
@@ -82,12 +102,27 @@ function current(dir: string, record: BundleRecord | undefined, lockFile: string
   return out;
 }
 
+/** esbuild's loader for the files the plugin below gives it; other files esbuild reads itself. */
+const LOADERS: Record<string, 'ts' | 'tsx' | 'js' | 'jsx' | 'json'> = {
+  ts: 'ts',
+  mts: 'ts',
+  cts: 'ts',
+  tsx: 'tsx',
+  js: 'js',
+  mjs: 'js',
+  cjs: 'js',
+  jsx: 'jsx',
+  json: 'json',
+};
+
 /**
- * esbuild, with `import.meta.url` of each file replaced by the file's own URL: the ingest finds the sources it hashes
- * for its cache keys (and libraries their data files) next to the code, not next to the bundle.
+ * esbuild, given every source file by a plugin that keeps the digest of the bytes it gave, and that replaces each
+ * file's `import.meta.url` by the file's own URL: the ingest finds the sources it hashes for its cache keys (and
+ * libraries their data files) next to the code, not next to the bundle.
  */
 const esbuildBuilder: Builder = async (entries, outdir) => {
   const { build } = await import('esbuild');
+  const given = new Map<string, string>();
   const result = await build({
     entryPoints: entries,
     outdir,
@@ -105,12 +140,15 @@ const esbuildBuilder: Builder = async (entries, outdir) => {
     },
     plugins: [
       {
-        name: 'source-import-meta-url',
+        name: 'read-once',
         setup(b) {
-          b.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
-            const text = readFileSync(args.path, 'utf8');
-            if (!text.includes('import.meta.url')) return undefined;
-            const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+          b.onLoad({ filter: /\.(?:[cm]?[jt]s|[jt]sx|json)$/, namespace: 'file' }, (args) => {
+            const loader = LOADERS[args.path.slice(args.path.lastIndexOf('.') + 1)];
+            if (loader === undefined) return undefined;
+            const bytes = readFileSync(args.path);
+            given.set(args.path, digest(bytes));
+            const text = bytes.toString('utf8');
+            if (!text.includes('import.meta.url')) return { contents: bytes, loader };
             return {
               contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
               loader,
@@ -121,7 +159,13 @@ const esbuildBuilder: Builder = async (entries, outdir) => {
     ],
   });
   const cwd = process.cwd();
-  return Object.keys(result.metafile.inputs).map((p) => resolve(cwd, p));
+  const digests = new Map<string, string>();
+  for (const p of Object.keys(result.metafile.inputs)) {
+    const file = resolve(cwd, p);
+    // A file esbuild read itself (no loader above) is hashed as it is now.
+    digests.set(file, given.get(file) ?? digest(readFileSync(file)));
+  }
+  return digests;
 };
 
 /** Key-named folders other than `keep` that are a day old: a run started before the rebuild may still use its own. */
@@ -154,12 +198,12 @@ export async function bundled(
   try {
     mkdirSync(dir, { recursive: true });
     options.onBuild?.();
-    // Sub-millisecond: a file written just before (the usual save, then run) has an earlier modification time.
-    const started = performance.timeOrigin + performance.now();
-    const inputs = (await (options.builder ?? esbuildBuilder)(entries, building)).sort();
-    const key = hashInputs(inputs, lockFile);
-    // A file edited while esbuild read it: the bundle may hold either version, so it is not kept under a key.
-    if (key === undefined || inputs.some((f) => statSync(f).mtimeMs > started)) {
+    const given = await (options.builder ?? esbuildBuilder)(entries, building);
+    const inputs = [...given.keys()].sort();
+    const key = keyOf(given, lockFile);
+    // A file edited since esbuild read it: kept under the key of what was read, the next start would find it stale;
+    // not kept at all, this run imports the sources as they are now.
+    if (keyOnDisk(inputs, lockFile) !== key) {
       rmSync(building, { recursive: true, force: true });
       return undefined;
     }

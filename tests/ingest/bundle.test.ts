@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundled } from '../../scripts/lib/bundle.ts';
+import { type Builder, bundled, digest } from '../../scripts/lib/bundle.ts';
 import { tempDir } from '../support/temp.ts';
 
 /** Two entries sharing a module; `where` reports its own `import.meta.url`, as the ingest's cache keys do. */
@@ -85,16 +85,25 @@ describe('bundled', () => {
   it('keeps no bundle when a file changed while it was being made', async () => {
     const { dir, entries } = sources();
     const cache = join(dir, 'cache');
-    // A builder that edits an input meanwhile, as an editor saving a file at that moment would.
-    const editing = async (e: Record<string, string>, outdir: string) => {
-      await new Promise((r) => setTimeout(r, 5));
+    // A builder that reads the inputs, then sees one edited before it is done, as when an editor saves a file at that
+    // moment: within the same tick of the file system's clock, which modification times could not tell apart.
+    const editing: Builder = async (e, outdir) => {
+      const read = new Map([...Object.values(e), join(dir, 'shared.ts')].map((f) => [f, digest(readFileSync(f))]));
       writeFileSync(join(dir, 'shared.ts'), 'export const word: string = "edited";\nexport const where = "";\n');
       mkdirSync(outdir, { recursive: true });
       for (const name of Object.keys(e)) writeFileSync(join(outdir, `${name}.mjs`), 'export {};\n');
-      return Object.values(e).concat(join(dir, 'shared.ts'));
+      return read;
     };
     expect(await bundled(entries, { dir: cache, builder: editing })).toBeUndefined();
     expect(readdirSync(cache)).toEqual([]);
+    // Unedited, the same builder's bundle is kept.
+    const reading: Builder = async (e, outdir) => {
+      const read = new Map([...Object.values(e), join(dir, 'shared.ts')].map((f) => [f, digest(readFileSync(f))]));
+      mkdirSync(outdir, { recursive: true });
+      for (const name of Object.keys(e)) writeFileSync(join(outdir, `${name}.mjs`), 'export {};\n');
+      return read;
+    };
+    expect(await bundled(entries, { dir: cache, builder: reading })).toBeDefined();
   });
 
   it('does not trust a record whose bundle file is gone', async () => {
