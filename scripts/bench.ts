@@ -7,11 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus } from './lib/bench/corpus.ts';
 import { makeProject } from './lib/bench/project.ts';
+import { residentChanges, spreadSources } from './lib/bench/resident.ts';
 import { runTimed } from './lib/bench/run-child.ts';
 import { ingestBundles } from './lib/ingest-bundle.ts';
 import { firstSearchCost } from './lib/bench/search-bytes.ts';
@@ -32,6 +33,11 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1))
   throw new Error(`--sizes: expected positive integers, got ${values.sizes}`);
 const node = join(root, 'node_modules/.bin/node');
 const cores = availableParallelism();
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
 
 /** Bytes under a folder (apparent size, as deployed). */
 function duBytes(path: string): number {
@@ -95,6 +101,12 @@ async function measure(size: number): Promise<BenchRow> {
     if (oneSummary.cache.misses !== 1) throw new Error(`expected one cache miss, got ${oneSummary.cache.misses}`);
     // The other sources are keyed by their fingerprints: reading them all again was a bug once (source-keys.json lost).
     if (oneSummary.keys?.hashed !== 1) throw new Error(`expected one source hashed, got ${oneSummary.keys?.hashed}`);
+    // The same kind of change in a resident ingest (`--watch`): a first change (cold JIT), then three more.
+    log('resident ingest, four changes one by one');
+    const names = [...files.keys()].sort();
+    const resident = await residentChanges(node, dir, spreadSources(dir, names, 4, basename(changed)), {
+      NODE_COMPILE_CACHE: join(dir, '.cache/node-compile'),
+    });
     log('astro build');
     const astro = await runTimed(node, ['node_modules/.bin/astro', 'build'], dir);
     log('pagefind');
@@ -116,6 +128,8 @@ async function measure(size: number): Promise<BenchRow> {
       ingestOneChangedMs: one.ms,
       ingestOneChangedReadMs: oneSummary.timings.read,
       ingestOneChangedEventsMs: oneSummary.timings.events,
+      ingestResidentFirstMs: resident.firstMs,
+      ingestResidentMs: median(resident.laterMs),
       astroMs: astro.ms,
       pagefindMs: pagefind.ms,
       peakMb: { ingest: cold.peakMb, astro: astro.peakMb, pagefind: pagefind.peakMb },

@@ -1,14 +1,17 @@
 /**
- * `npm run ingest [-- --sources DIR --out DIR --curation FILE]`: content/sources → content/events.
+ * `npm run ingest [-- --sources DIR --out DIR --curation FILE --watch]`: content/sources → content/events.
  * A thin CLI: options in, one summary out. An editor's mistake prints one line and exits 1.
  * `--json` prints the summary as one line of JSON instead (without the report, warnings counted), for scripts and
- * the benchmark; `--workers N` caps the worker threads (0: read on the main thread).
+ * the benchmark; `--workers N` caps the worker threads (0: read on the main thread). `--watch` stays on and ingests
+ * again after every change (watch.ts), printing each run's summary; a mistake prints its line and watching goes on.
  * Started through scripts/ingest.ts, which runs this file's bundle.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError } from '../../src/lib/errors.ts';
 import { defaultIngestOptions, runIngestAsync } from '../../src/lib/ingest/run.ts';
+import type { IngestOptions, IngestSummary } from '../../src/lib/ingest/run.ts';
+import { watchIngest } from '../../src/lib/ingest/watch.ts';
 import { formatSummary } from '../../src/lib/ingest/summary.ts';
 
 function parse(argv: string[]) {
@@ -23,6 +26,7 @@ function parse(argv: string[]) {
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
       workers: { type: 'string' },
+      watch: { type: 'boolean', short: 'w' },
     },
     strict: true,
   });
@@ -51,13 +55,12 @@ async function main(argv: string[]): Promise<number> {
     }
     options.workers = n;
   }
+  if (values.watch === true) return watchUntilStopped(options, values.json === true ? 'json' : values.quiet === true);
   try {
     // Worker threads read the sources when there are enough of them (the path the bench measures).
     const summary = await runIngestAsync(options);
-    if (values.json === true) {
-      const { report: _report, warnings, ...rest } = summary;
-      console.log(JSON.stringify({ ...rest, warnings: warnings.length }));
-    } else if (values.quiet !== true) console.log(formatSummary(summary, options));
+    if (values.json === true) console.log(jsonLine(summary));
+    else if (values.quiet !== true) console.log(formatSummary(summary, options));
     return 0;
   } catch (error) {
     if (error instanceof InputError) {
@@ -66,6 +69,52 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error; // a bug in the ingest, not the editor's mistake: keep the stack
   }
+}
+
+/** `--json`: the summary as one line, without the report, warnings counted. */
+function jsonLine(summary: IngestSummary, extra: Record<string, unknown> = {}): string {
+  const { report: _report, warnings, ...rest } = summary;
+  return JSON.stringify({ ...rest, warnings: warnings.length, ...extra });
+}
+
+/** The one line an error prints: an editor's mistake names its file; anything else is a bug, stack and all. */
+function errorText(error: unknown): string {
+  return error instanceof InputError
+    ? `error: ${error.toLine()}`
+    : `ingest failed: ${(error as Error).stack ?? String(error)}`;
+}
+
+/**
+ * `--watch`: ingest now and after every change, until interrupted (Ctrl-C), then exit 0. Each run prints a line with
+ * its time and the changes that started it, then its summary (`quiet`: not; `'json'`: instead of both, one line of
+ * JSON with the run's milliseconds as `ms` and the changed files as `changed`, as the benchmark reads it).
+ */
+function watchUntilStopped(options: IngestOptions, quiet: boolean | 'json'): Promise<number> {
+  const cwd = process.cwd();
+  const stamp = () => new Date().toTimeString().slice(0, 8);
+  const after = (changed: readonly string[]) =>
+    changed.length === 0
+      ? ''
+      : `, after changes to ${changed
+          .slice(0, 3)
+          .map((p) => (relative(cwd, p).startsWith('..') ? p : relative(cwd, p)))
+          .join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}`;
+  const watching = watchIngest(options, {
+    onRun: (summary, changed, ms) => {
+      if (quiet === 'json') return console.log(jsonLine(summary, { ms, changed }));
+      console.log(`[${stamp()}] ingested in ${(ms / 1000).toFixed(2)} s${after(changed)}`);
+      if (!quiet) console.log(formatSummary(summary, options));
+    },
+    onError: (error, changed) => console.error(`[${stamp()}] ${errorText(error)}${after(changed)}`),
+  });
+  if (quiet !== 'json') console.log('ingest: watching the sources, curation, timeline and gazetteer (Ctrl-C stops)');
+  return new Promise((resolve) => {
+    const stop = () => {
+      void watching.close().then(() => resolve(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,9 @@
 /**
  * The incremental ingest against random sequences of what editors do (edit, add, delete or re-save an article,
- * curate an event (retitle, hide, merge, split), move the focus date, lose the run records) on a timeline built in volumes: after every step, the
- * cached run writes exactly what an uncached run writes from the same previous output, and reports the same. The
- * fixed scenarios live in incremental.test.ts; this is the net under them, and under any later shortcut.
+ * curate an event (retitle, hide, merge, split), move the focus date, lose the run records) on a timeline built in
+ * volumes: after every step, the cached run (one-shot, or resident with its memo) writes exactly what an uncached
+ * run writes from the same previous output, and reports the same. The fixed scenarios live in incremental.test.ts;
+ * this is the net under them, and under any later shortcut.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +11,10 @@ import fc from 'fast-check';
 import YAML from 'yaml';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { VOLUME } from '../../src/lib/events/volumes.ts';
-import { runIngest, runIngestAsync } from '../../src/lib/ingest/run.ts';
+import { runIngest, runIngestAsync, warmMemo } from '../../src/lib/ingest/run.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
+import { newMemo } from '../../src/lib/ingest/memo.ts';
+import type { IngestMemo } from '../../src/lib/ingest/memo.ts';
 import type { CurationEntry } from '../../src/lib/model.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import { parseEventFile } from '../../src/lib/write/front-matter.ts';
@@ -210,13 +213,19 @@ async function attempt(run: () => IngestSummary | Promise<IngestSummary>): Promi
   }
 }
 
-/** The cached run (on worker threads when `threads`) and an uncached one from a copy of the same previous output. */
-async function checkStep(t: Timeline, step: number, threads: boolean): Promise<void> {
+/**
+ * The cached run (on worker threads when `threads`; with what a resident ingest keeps between runs when given a
+ * `memo`) and an uncached one from a copy of the same previous output.
+ */
+async function checkStep(t: Timeline, step: number, threads: boolean, memo: IngestMemo | undefined): Promise<void> {
   const { p } = t;
   const plainOut = join(p.dir, `plain-${step}`);
   if (existsSync(p.options.outDir)) cpSync(p.options.outDir, plainOut, { recursive: true });
   const { cacheDir: _none, onParse: _p, ...uncached } = p.options;
-  const cached = await attempt(() => (threads ? runIngestAsync({ ...p.options, workers: 2 }) : runIngest(p.options)));
+  const options = memo === undefined ? p.options : { ...p.options, memo };
+  const cached = await attempt(() => (threads ? runIngestAsync({ ...options, workers: 2 }) : runIngest(options)));
+  // As the watch does: a run that found nothing to do fills the memo from the cache for the next one.
+  if (memo !== undefined && typeof cached !== 'string' && cached.skipped === true) warmMemo(options);
   const plain = await attempt(() => runIngest({ ...uncached, outDir: plainOut }));
   expect(folderFiles(p.options.outDir), `step ${step}`).toEqual(folderFiles(plainOut));
   expect(typeof cached === 'string' ? cached : outcome(cached), `step ${step}`).toEqual(
@@ -233,14 +242,20 @@ describe('incremental ingest against sequences of editors’ actions', () => {
       VOLUME.minSources = min;
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(action, fc.boolean()), { minLength: 1, maxLength: 5 }), async (steps) => {
-        const t = timeline();
-        await checkStep(t, 0, false);
-        for (const [i, [a, threads]] of steps.entries()) {
-          act(t, a);
-          await checkStep(t, i + 1, threads);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(action, fc.boolean()), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        async (steps, resident) => {
+          const t = timeline();
+          // A resident ingest (--watch) runs every step in one process, keeping its memo.
+          const memo = resident ? newMemo() : undefined;
+          await checkStep(t, 0, false, memo);
+          for (const [i, [a, threads]] of steps.entries()) {
+            act(t, a);
+            await checkStep(t, i + 1, threads, memo);
+          }
+        },
+      ),
       { numRuns: 12, seed: 20261205 },
     );
   }, 120_000);

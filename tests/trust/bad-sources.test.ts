@@ -283,7 +283,8 @@ describe('the bad-source corpus', () => {
         if (o.kind === 'rejected') {
           expect(r.code, r.stderr).toBe(1);
           const lines = r.stderr.split('\n');
-          expect(lines).toHaveLength(1);
+          // The whole of stderr in the failure message: a stack here is a bug to find from the CI log alone.
+          expect(lines, r.stderr).toHaveLength(1);
           const where = `${join(sources, o.file)}${o.line === undefined ? '' : `:${o.line}`}: `;
           expect(lines[0]).toContain(`error: ${where}`);
           expect(lines[0]).toMatch(o.message);

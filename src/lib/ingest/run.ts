@@ -19,7 +19,7 @@ import type { Gazetteer } from '../model.ts';
 import type { AtomicWriteOptions } from '../write/atomic-dir.ts';
 import { writeEventFiles } from '../write/event-files.ts';
 import type { WriteCounts, Written } from '../write/event-files.ts';
-import { changedAt, pruneOutputCache, readManifest, scanEventFiles } from '../write/output-manifest.ts';
+import { changedAt, pruneOutputCache, readManifest, renderVersion, scanEventFiles } from '../write/output-manifest.ts';
 import type { ManifestEntry } from '../write/output-manifest.ts';
 import { readPreviousEventsKnown } from '../write/previous-events.ts';
 import { codeVersion, datedPack, putCacheEntry, readCacheEntries, removeLegacyEntries } from './cache.ts';
@@ -40,6 +40,8 @@ import { dateSpreadWarnings } from './date-spread.ts';
 import { reportJson } from './summary.ts';
 import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { factsPack, readFacts, readVolume, volumeKey, volumeName, volumePack } from './volume-cache.ts';
+import { factsKey, keepOnly, manifestKey } from './memo.ts';
+import type { IngestMemo } from './memo.ts';
 import { buildInWorkers, readInWorkers, workerCount } from './workers.ts';
 import type { VolumeJob } from './workers.ts';
 import { checkUniqueIds, sourceNames } from './source-list.ts';
@@ -67,6 +69,13 @@ export interface IngestOptions {
   workers?: number;
   /** Called with each source path that is actually parsed (a cache miss); tests count re-reads with it. */
   onParse?: (path: string) => void;
+  /** What a resident ingest keeps between its runs (memo.ts); used only with a cache, whose keys it shares. */
+  memo?: IngestMemo;
+}
+
+/** The run's memo: none without a cache (no content keys then, so nothing it holds could be told apart). */
+function memoOf(options: IngestOptions): IngestMemo | undefined {
+  return options.cacheDir === undefined ? undefined : options.memo;
 }
 
 /** Milliseconds per stage (wall clock). */
@@ -211,7 +220,16 @@ function planRead(options: IngestOptions, keyed: Keyed): Planned {
   };
   plan.packs = packs;
   const wanted = names.map((n, i) => [n, plan.preparedKeys[i] ?? ''] as const);
-  plan.facts = readFacts(packs.facts, wanted);
+  const memo = memoOf(options);
+  plan.facts = wanted.map(([n, k]) => memo?.facts.get(factsKey(n, k)));
+  const askPack = names.flatMap((_, i) => (plan.facts[i] === undefined ? [i] : []));
+  const fromPack = readFacts(
+    packs.facts,
+    askPack.map((i) => wanted[i] as readonly [string, string]),
+  );
+  askPack.forEach((i, j) => {
+    plan.facts[i] = fromPack[j];
+  });
   const noFacts = names.flatMap((_, i) => (plan.facts[i] === undefined ? [i] : []));
   const cached = readPreparedEntries(
     packs.prepared,
@@ -317,6 +335,34 @@ export async function runIngestAsync(options: IngestOptions): Promise<IngestSumm
   const run = lookAtFolder(options, keyed);
   if (run.skipped !== undefined) return finishUnchanged(options, run, run.skipped, t0);
   return finishIngestAsync(options, await readAndDateSourcesAsync(options, keyed), t0, run);
+}
+
+/**
+ * Fill a resident ingest's memo from the cache: the volumes, facts and output manifest its next run would read. A
+ * first run that found nothing to do read none of them, and the first change would pay for all of them. Nothing
+ * happens unless every source's facts are cached (a run with misses fills the memo itself).
+ */
+export function warmMemo(options: IngestOptions): void {
+  const memo = memoOf(options);
+  const { cacheDir, outDir } = options;
+  if (memo === undefined || cacheDir === undefined) return;
+  const plan = planRead(options, keySources(options));
+  const facts = plan.facts.filter((f) => f !== undefined);
+  if (facts.length !== plan.names.length) return;
+  const sources = plan.names.map((name, i) => ({ name, preparedKey: plan.preparedKeys[i] ?? '', datedKey: '' }));
+  const read: ReadResult = { sources, hits: plan.hits, ...(plan.packs === undefined ? {} : { packs: plan.packs }) };
+  const plans = planVolumes(read, facts);
+  const volumes = readCachedVolumes(options, read, plans, undefined);
+  keepOnly(
+    memo.volumes,
+    plans.flatMap((p, i) => (volumes[i] === undefined ? [] : [[p.key, volumes[i]] as const])),
+  );
+  keepOnly(
+    memo.facts,
+    sources.map((s, i) => [factsKey(s.name, s.preparedKey), facts[i] as SourceFacts]),
+  );
+  const manifest = readManifest(cacheDir, outDir);
+  if (manifest !== undefined) memo.manifests.set(manifestKey(cacheDir, outDir), manifest);
 }
 
 /** The events folder as a run found it, and the run's key (unchanged-run.ts). */
@@ -581,12 +627,18 @@ function startVolumeBuilds(
 ): VolumeBuilds | undefined {
   const cores = options.workers ?? availableParallelism();
   if (plans.length < 2 || cores < 1) return undefined;
+  const memo = memoOf(options);
+  const toBuild = plans.flatMap((p, index) =>
+    memo?.volumes.has(p.key) === true || read.packs?.volumes.keyOf(p.name) === p.key ? [] : [index],
+  );
+  // A resident ingest with every other volume in memory has nothing to do meanwhile, and a warm JIT: one volume is
+  // built on this thread sooner than on a worker started for it (whose JIT is cold).
+  if (toBuild.length === 0 || (memo !== undefined && toBuild.length === 1 && memo.volumes.size > 0)) return undefined;
   const jobs: VolumeJob[] = [];
-  plans.forEach((p, index) => {
-    if (read.packs?.volumes.keyOf(p.name) === p.key) return;
-    const entries = volumeEntries(read, input, p.members);
+  for (const index of toBuild) {
+    const entries = volumeEntries(read, input, (plans[index] as VolumePlan).members);
     if (entries !== undefined) jobs.push({ index, entries });
-  });
+  }
   if (jobs.length === 0) return undefined;
   const done = buildInWorkers(jobs, Math.min(cores, jobs.length), options.gazetteerDir);
   // Awaited once the cached volumes are read; until then a failure must not count as unhandled.
@@ -594,15 +646,19 @@ function startVolumeBuilds(
   return { indexes: new Set(jobs.map((j) => j.index)), done };
 }
 
-/** The cached volumes, except those being built (undefined: to build). */
+/** The cached volumes (in memory, else in the cache), except those being built (undefined: to build). */
 function readCachedVolumes(
+  options: IngestOptions,
   read: ReadResult,
   plans: readonly VolumePlan[],
   building: ReadonlySet<number> | undefined,
 ): Array<VolumeResult | undefined> {
   const { packs } = read;
+  const memo = memoOf(options);
   return plans.map((p, i) =>
-    packs === undefined || building?.has(i) === true ? undefined : readVolume(packs.volumes, p.name, p.key),
+    packs === undefined || building?.has(i) === true
+      ? undefined
+      : (memo?.volumes.get(p.key) ?? readVolume(packs.volumes, p.name, p.key)),
   );
 }
 
@@ -624,6 +680,9 @@ function completeVolumes(
   let onWorkers = 0;
   const volumes = plans.map(({ members, name, key }, i) => {
     const hit = cached[i];
+    // From memory, and gone from the cache meanwhile (cleared while a resident ingest ran): stored again.
+    if (hit !== undefined && packs !== undefined && packs.volumes.keyOf(name) !== key)
+      packs.volumes.put(name, key, JSON.stringify(hit));
     if (hit !== undefined) return hit;
     built++;
     const text = fromWorkers?.get(i);
@@ -643,12 +702,25 @@ function completeVolumes(
     packs.facts.commit((name, key) => prepared.get(name) === key);
     packs.volumes.commit((name, key) => current.get(name) === key);
   }
+  const memo = memoOf(options);
+  if (memo !== undefined) {
+    keepOnly(
+      memo.volumes,
+      plans.map((p, i) => [p.key, volumes[i] as VolumeResult]),
+    );
+    keepOnly(
+      memo.facts,
+      sources.map((s, i) => [factsKey(s.name, s.preparedKey), input.facts[i] as SourceFacts]),
+    );
+  }
   return { volumes, keys: plans.map((p) => p.key), built, onWorkers };
 }
 
 /** The last run's output as the write step and stable ids need it: the output manifest and the previous events. */
 function readPrior(options: IngestOptions, look: FolderLook) {
-  const manifest = options.cacheDir === undefined ? undefined : readManifest(options.cacheDir, options.outDir);
+  const { cacheDir, outDir } = options;
+  const kept = memoOf(options)?.manifests.get(manifestKey(cacheDir ?? '', outDir));
+  const manifest = cacheDir === undefined ? undefined : (kept ?? readManifest(cacheDir, outDir));
   const { records: previous } = readPreviousEventsKnown(options.outDir, look.onDisk, manifest);
   return { manifest, previous };
 }
@@ -661,7 +733,8 @@ function finishIngest(options: IngestOptions, read: ReadResult, t0: number, look
   const prior = readPrior(options, look);
   const t2 = performance.now();
   const plans = planVolumes(read, input.facts);
-  const stage = completeVolumes(options, read, input, plans, readCachedVolumes(read, plans, undefined), undefined);
+  const cached = readCachedVolumes(options, read, plans, undefined);
+  const stage = completeVolumes(options, read, input, plans, cached, undefined);
   return assembleAndWrite(options, read, look, input, prior, stage, [t0, t1, tp, t2]);
 }
 
@@ -681,7 +754,7 @@ async function finishIngestAsync(
   const tp = performance.now();
   const prior = readPrior(options, look);
   const t2 = performance.now();
-  const cached = readCachedVolumes(read, plans, building?.indexes);
+  const cached = readCachedVolumes(options, read, plans, building?.indexes);
   const stage = completeVolumes(options, read, input, plans, cached, await building?.done);
   return assembleAndWrite(options, read, look, input, prior, stage, [t0, t1, tp, t2]);
 }
@@ -713,6 +786,12 @@ function assembleAndWrite(
   const { events, report } = built;
   const t3 = performance.now();
   const written = writeEventFiles(options, events, onDisk, manifest, built.identities);
+  const memo = memoOf(options);
+  if (memo !== undefined && options.cacheDir !== undefined)
+    memo.manifests.set(manifestKey(options.cacheDir, options.outDir), {
+      render: renderVersion(),
+      files: written.entries,
+    });
   const files = written.counts;
   const t4 = performance.now();
   const summary: IngestSummary = {
