@@ -194,6 +194,25 @@ function keySources(options: IngestOptions): Keyed {
   return { names, keys, preparedKeys: keys.map((key) => preparedKey(key, events, gazetteer)), counts };
 }
 
+type Wanted = readonly [name: string, key: string];
+
+/**
+ * Fill the gaps of `values` (the indexes `among`, default every one holding undefined) with what `read` gives for
+ * them, in order; returns the indexes still empty.
+ */
+function fillGaps<T>(
+  values: Array<T | undefined>,
+  read: (gaps: number[]) => Array<T | undefined>,
+  among: readonly number[] = values.flatMap((v, i) => (v === undefined ? [i] : [])),
+): number[] {
+  const gaps = among.filter((i) => values[i] === undefined);
+  const got = read(gaps);
+  gaps.forEach((i, j) => {
+    values[i] = got[j];
+  });
+  return gaps.filter((i) => values[i] === undefined);
+}
+
 /**
  * Steps 1–2, cached part: take what the cache already has — the prepared entry if it is there (then the dated
  * layer is not even read), else the dated document. One read per layer.
@@ -221,31 +240,13 @@ function planRead(options: IngestOptions, keyed: Keyed): Planned {
   plan.packs = packs;
   const wanted = names.map((n, i) => [n, plan.preparedKeys[i] ?? ''] as const);
   const memo = memoOf(options);
+  // Layer by layer, each asked only for the sources the ones before did not have.
   plan.facts = wanted.map(([n, k]) => memo?.facts.get(factsKey(n, k)));
-  const askPack = names.flatMap((_, i) => (plan.facts[i] === undefined ? [i] : []));
-  const fromPack = readFacts(
-    packs.facts,
-    askPack.map((i) => wanted[i] as readonly [string, string]),
-  );
-  askPack.forEach((i, j) => {
-    plan.facts[i] = fromPack[j];
-  });
-  const noFacts = names.flatMap((_, i) => (plan.facts[i] === undefined ? [i] : []));
-  const cached = readPreparedEntries(
-    packs.prepared,
-    noFacts.map((i) => wanted[i] as readonly [string, string]),
-  );
-  noFacts.forEach((i, j) => {
-    plan.cached[i] = cached[j];
-  });
-  const missed = noFacts.filter((i) => plan.cached[i] === undefined);
-  const dated = readCacheEntries(
-    packs.dated,
-    missed.map((i) => [names[i] ?? '', plan.keys[i] ?? ''] as const),
-  );
-  missed.forEach((i, j) => {
-    plan.dated[i] = dated[j];
-  });
+  const want = (gaps: number[]) => gaps.map((i) => wanted[i] as Wanted);
+  const datedWant = (gaps: number[]) => gaps.map((i) => [names[i] ?? '', plan.keys[i] ?? ''] as const);
+  const noFacts = fillGaps(plan.facts, (gaps) => readFacts(packs.facts, want(gaps)));
+  const missed = fillGaps(plan.cached, (gaps) => readPreparedEntries(packs.prepared, want(gaps)), noFacts);
+  fillGaps(plan.dated, (gaps) => readCacheEntries(packs.dated, datedWant(gaps)), missed);
   plan.hits = names.filter((_, i) => !toRead(plan, i)).length;
   return plan;
 }
