@@ -353,15 +353,7 @@ export function warmMemo(options: IngestOptions): void {
   const sources = plan.names.map((name, i) => ({ name, preparedKey: plan.preparedKeys[i] ?? '', datedKey: '' }));
   const read: ReadResult = { sources, hits: plan.hits, ...(plan.packs === undefined ? {} : { packs: plan.packs }) };
   const plans = planVolumes(read, facts);
-  const volumes = readCachedVolumes(options, read, plans, undefined);
-  keepOnly(
-    memo.volumes,
-    plans.flatMap((p, i) => (volumes[i] === undefined ? [] : [[p.key, volumes[i]] as const])),
-  );
-  keepOnly(
-    memo.facts,
-    sources.map((s, i) => [factsKey(s.name, s.preparedKey), facts[i] as SourceFacts]),
-  );
+  remember(memo, sources, facts, plans, readCachedVolumes(options, read, plans, undefined));
   const manifest = readManifest(cacheDir, outDir);
   if (manifest !== undefined) memo.manifests.set(manifestKey(cacheDir, outDir), manifest);
 }
@@ -647,6 +639,27 @@ function startVolumeBuilds(
   return { indexes: new Set(jobs.map((j) => j.index)), done };
 }
 
+/** Keep in the memo the sources' facts and the volumes of this run (by their keys), and nothing else. */
+function remember(
+  memo: IngestMemo,
+  sources: ReadonlyArray<{ name: string; preparedKey: string }>,
+  facts: readonly SourceFacts[],
+  plans: readonly VolumePlan[],
+  volumes: ReadonlyArray<VolumeResult | undefined>,
+): void {
+  keepOnly(
+    memo.facts,
+    sources.map((s, i) => [factsKey(s.name, s.preparedKey), facts[i] as SourceFacts]),
+  );
+  keepOnly(
+    memo.volumes,
+    plans.flatMap((p, i) => {
+      const v = volumes[i];
+      return v === undefined ? [] : [[p.key, v] as const];
+    }),
+  );
+}
+
 /** The cached volumes (in memory, else in the cache), except those being built (undefined: to build). */
 function readCachedVolumes(
   options: IngestOptions,
@@ -704,24 +717,17 @@ function completeVolumes(
     packs.volumes.commit((name, key) => current.get(name) === key);
   }
   const memo = memoOf(options);
-  if (memo !== undefined) {
-    keepOnly(
-      memo.volumes,
-      plans.map((p, i) => [p.key, volumes[i] as VolumeResult]),
-    );
-    keepOnly(
-      memo.facts,
-      sources.map((s, i) => [factsKey(s.name, s.preparedKey), input.facts[i] as SourceFacts]),
-    );
-  }
+  if (memo !== undefined) remember(memo, sources, input.facts, plans, volumes);
   return { volumes, keys: plans.map((p) => p.key), built, onWorkers };
 }
 
 /** The last run's output as the write step and stable ids need it: the output manifest and the previous events. */
 function readPrior(options: IngestOptions, look: FolderLook) {
   const { cacheDir, outDir } = options;
-  const kept = memoOf(options)?.manifests.get(manifestKey(cacheDir ?? '', outDir));
-  const manifest = cacheDir === undefined ? undefined : (kept ?? readManifest(cacheDir, outDir));
+  const manifest =
+    cacheDir === undefined
+      ? undefined
+      : (memoOf(options)?.manifests.get(manifestKey(cacheDir, outDir)) ?? readManifest(cacheDir, outDir));
   const { records: previous } = readPreviousEventsKnown(options.outDir, look.onDisk, manifest);
   return { manifest, previous };
 }
