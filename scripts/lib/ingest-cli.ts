@@ -87,7 +87,8 @@ function errorText(error: unknown): string {
 /**
  * `--watch`: ingest now and after every change, until interrupted (Ctrl-C), then exit 0. Each run prints a line with
  * its time and the changes that started it, then its summary (`quiet`: not; `'json'`: instead of both, one line of
- * JSON with the run's milliseconds as `ms` and the changed files as `changed`, as the benchmark reads it).
+ * JSON with the run's milliseconds as `ms`, those of its bookkeeping after it as `afterMs` and the changed files as
+ * `changed`, as the benchmark reads it, once the bookkeeping is done).
  */
 function watchUntilStopped(options: IngestOptions, quiet: boolean | 'json'): Promise<number> {
   const cwd = process.cwd();
@@ -101,9 +102,12 @@ function watchUntilStopped(options: IngestOptions, quiet: boolean | 'json'): Pro
           .join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}`;
   const watching = watchIngest(options, {
     onRun: (summary, changed, ms) => {
-      if (quiet === 'json') return console.log(jsonLine(summary, { ms, changed }));
+      if (quiet === 'json') return;
       console.log(`[${stamp()}] ingested in ${(ms / 1000).toFixed(2)} s${after(changed)}`);
       if (!quiet) console.log(formatSummary(summary, options));
+    },
+    onSettled: (summary, changed, ms, afterMs) => {
+      if (quiet === 'json') console.log(jsonLine(summary, { ms, afterMs, changed }));
     },
     onError: (error, changed) => console.error(`[${stamp()}] ${errorText(error)}${after(changed)}`),
   });

@@ -14,7 +14,7 @@ import { VOLUME } from '../../src/lib/events/volumes.ts';
 import { runIngest, runIngestAsync, warmMemo } from '../../src/lib/ingest/run.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
 import { newMemo } from '../../src/lib/ingest/memo.ts';
-import type { IngestMemo } from '../../src/lib/ingest/memo.ts';
+import type { FileNews, IngestMemo } from '../../src/lib/ingest/memo.ts';
 import type { CurationEntry } from '../../src/lib/model.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import { parseEventFile } from '../../src/lib/write/front-matter.ts';
@@ -197,6 +197,20 @@ function act(t: Timeline, a: Action): void {
   writeFileSync(options.curationPath, YAML.stringify({ events: t.curation }));
 }
 
+/** The sources folder's files and their texts. */
+function sourceTexts(t: Timeline): Map<string, string> {
+  const dir = t.p.options.sourcesDir;
+  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
+/** The names whose text differs between two snapshots (added and removed ones included). */
+function changedNames(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+  const out = new Set<string>();
+  for (const [name, text] of after) if (before.get(name) !== text) out.add(name);
+  for (const name of before.keys()) if (!after.has(name)) out.add(name);
+  return out;
+}
+
 /** What a run reports that does not depend on the cache. */
 function outcome(s: IngestSummary) {
   const { cache: _c, keys: _k, files: _f, timings: _t, skipped: _s, volumes: _v, ...rest } = s;
@@ -217,8 +231,17 @@ async function attempt(run: () => IngestSummary | Promise<IngestSummary>): Promi
  * The cached run (on worker threads when `threads`; with what a resident ingest keeps between runs when given a
  * `memo`) and an uncached one from a copy of the same previous output.
  */
-async function checkStep(t: Timeline, step: number, threads: boolean, memo: IngestMemo | undefined): Promise<void> {
+async function checkStep(
+  t: Timeline,
+  step: number,
+  threads: boolean,
+  memo: IngestMemo | undefined,
+  news?: FileNews,
+): Promise<void> {
   const { p } = t;
+  // What the watch would tell the run: the sources changed since the last run, and no event file (nothing but the
+  // runs touches the events folder here).
+  if (memo !== undefined && news !== undefined) memo.news = news;
   const plainOut = join(p.dir, `plain-${step}`);
   if (existsSync(p.options.outDir)) cpSync(p.options.outDir, plainOut, { recursive: true });
   const { cacheDir: _none, onParse: _p, ...uncached } = p.options;
@@ -251,8 +274,10 @@ describe('incremental ingest against sequences of editors’ actions', () => {
           const memo = resident ? newMemo() : undefined;
           await checkStep(t, 0, false, memo);
           for (const [i, [a, threads]] of steps.entries()) {
+            const before = sourceTexts(t);
             act(t, a);
-            await checkStep(t, i + 1, threads, memo);
+            const news = { sources: changedNames(before, sourceTexts(t)), events: new Set<string>() };
+            await checkStep(t, i + 1, threads, memo, news);
           }
         },
       ),

@@ -3,15 +3,16 @@
  * (and only then), writes what a one-shot uncached run writes, and goes on watching after an editor's mistake.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { InputError } from '../../src/lib/errors.ts';
 import { VOLUME } from '../../src/lib/events/volumes.ts';
 import { newMemo } from '../../src/lib/ingest/memo.ts';
 import { runIngest, warmMemo } from '../../src/lib/ingest/run.ts';
+import { SETTLE } from '../../src/lib/ingest/source-keys.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
-import { counts, watchedFolders, watchIngest } from '../../src/lib/ingest/watch.ts';
+import { counts, SETTLE_MS, watchedFolders, watchIngest } from '../../src/lib/ingest/watch.ts';
 import { folderFiles, ingestProject } from '../fixtures/ingest/project.ts';
 
 function article(n: number, extra = ''): string {
@@ -131,6 +132,62 @@ describe('watchIngest', () => {
 
     await watching.close();
     await watching.idle();
+  }, 30_000);
+});
+
+describe('watchIngest, told what changed', () => {
+  it('puts back an event file edited by hand, and finds at its check a change no watcher told of', async () => {
+    const p = ingestProject({ prefix: 'ingest-watch-told-', count: 3, article, name: (i) => `s-${i}.txt` });
+    // A second name for a source, in a folder no watcher watches: a write through it is not told of.
+    const side = join(p.dir, 'side');
+    mkdirSync(side);
+    linkSync(join(p.options.sourcesDir, 's-2.txt'), join(side, 's-2.txt'));
+    const { hooks, next } = listener();
+    const reportPath = join(p.dir, 'report.json');
+    const watching = watchIngest({ ...p.options, reportPath }, hooks, SETTLE_MS, 400);
+    onTestFinished(() => watching.close());
+    await next(watching);
+    const uncachedRun = (outDir: string) => {
+      const { cacheDir: _c, onParse: _p, ...uncached } = p.options;
+      runIngest({ ...uncached, outDir });
+      return folderFiles(outDir);
+    };
+
+    // An event file edited by hand is told of: the next run (for a source saved unchanged) writes it back. Files
+    // vouched for by their fingerprints at once (not first by their texts, as files this new are), as after a while.
+    const settle = SETTLE.ms;
+    SETTLE.ms = 0;
+    onTestFinished(() => {
+      SETTLE.ms = settle;
+    });
+    // (A first run made the folder, which is then watched anew: the run after it looks at every file.)
+    writeFileSync(join(p.options.sourcesDir, 's-1.txt'), article(1));
+    await next(watching);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const first = folderFiles(p.options.outDir);
+    const [edited] = Object.keys(first);
+    appendFileSync(join(p.options.outDir, edited as string), '\nA hand-made line.\n');
+    writeFileSync(join(p.options.sourcesDir, 's-0.txt'), article(0));
+    const told = await next(watching);
+    expect(told.changed).toEqual([join(p.options.sourcesDir, 's-0.txt')]);
+    expect(folderFiles(p.options.outDir)).toEqual(first);
+
+    // Written through the other name: no run is started for it, but the check after the quiet spell finds it.
+    writeFileSync(join(side, 's-2.txt'), article(2, ' Putin will receive Witkoff in Moscow on Friday.'));
+    const checked = await next(watching);
+    expect(checked.changed).toEqual([]);
+    expect('run' in checked && checked.run.skipped).not.toBe(true);
+    const after = folderFiles(p.options.outDir);
+    expect(after).toEqual(uncachedRun(join(p.dir, 'plain-2')));
+    expect(JSON.stringify(after)).toContain('receive Witkoff');
+    // Its bookkeeping follows each run, before the watch is idle: the report is this run's.
+    expect(JSON.parse(readFileSync(reportPath, 'utf8'))).toMatchObject({ events: Object.keys(after).length });
+
+    // The output manifest knows every file it left: a one-shot run renders none to compare.
+    await watching.close();
+    const oneShot = runIngest({ ...p.options, reportPath });
+    expect(oneShot.files?.rendered).toBe(0);
+    expect(oneShot.files?.written).toBe(0);
   }, 30_000);
 });
 

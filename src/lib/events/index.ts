@@ -30,7 +30,7 @@ export { loadGazetteer } from './gazetteer.ts';
 export { tagText } from './tagger.ts';
 export type { DatedDocument, EventsReport, LeftOut } from './types.ts';
 export type { PreviousEvent } from './ids.ts';
-export type { VolumeResult } from './volumes.ts';
+export type { Draft, VolumeResult } from './volumes.ts';
 export { partitionVolumes } from './volumes.ts';
 
 export interface BuildOptions {
@@ -44,7 +44,20 @@ export interface BuildOptions {
    * them every event built from one of its drafts alone (see `BuildResult.identities`).
    */
   volumeKeys?: ReadonlyArray<string | undefined>;
+  /**
+   * Events made by earlier assemblies, by the draft they were made from (a resident ingest keeps its volumes, so
+   * an unchanged volume's drafts are the same objects): a draft that gets the same id again gets the same event.
+   */
+  made?: MadeEvents;
+  /**
+   * Drafts that came from a draft of an earlier version of their volume, identical in all an event is made of
+   * (`carryOrigins`): their events' identities name that draft, as the files were written with.
+   */
+  origins?: WeakMap<Draft, string>;
 }
+
+/** What an assembly made of a draft: the event (before curation) with its id, and the quotes over the cap. */
+export type MadeEvents = WeakMap<Draft, { id: string; event: TimelineEvent; overflow: readonly LeftOut[] }>;
 
 export interface BuildResult {
   events: TimelineEvent[];
@@ -596,6 +609,53 @@ function joinFacts(
   };
 }
 
+/** Where draft `j` of the volume with key `key` came from, as event identities name it. */
+function draftOrigin(key: string, j: number): string {
+  // 96 bits of a volume's hash key are plenty to tell its versions apart, and every event's identity holds one (the
+  // output manifest keeps them all).
+  return `${key.slice(0, 24)}#${j}`;
+}
+
+/**
+ * Everything an event made from draft `d` alone is made of, but its id and background flag: the draft without
+ * what only orders or joins it, and the names its quotes are attributed to (`names`: its volume's, by source id).
+ */
+function draftContent(names: ReadonlyMap<string, string>, d: Draft): string {
+  const { n: _n, join: _join, prefix: _prefix, natural: _natural, ...made } = d;
+  return JSON.stringify([made, d.cited.map((c) => names.get(c.citation.source) ?? null)]);
+}
+
+/**
+ * A volume built again (one of its sources changed): each new draft with the very content of a draft of the
+ * volume's last version (`before`, keyed `beforeKey`) takes that draft's origin (`BuildOptions.origins`), so its
+ * event keeps the identity its file was written with and is not serialised again. Only for two builds by the same
+ * code with the same gazetteer (the caller's to know): the title's tags are worked out from the gazetteer later.
+ * Returns how many drafts carried an origin over.
+ */
+export function carryOrigins(
+  before: VolumeResult,
+  beforeKey: string,
+  after: VolumeResult,
+  origins: WeakMap<Draft, string>,
+): number {
+  const namesOf = (v: VolumeResult) => new Map(v.sources.map((s) => [s.id, s.name]));
+  const was = new Map<string, string>();
+  const beforeNames = namesOf(before);
+  before.drafts.forEach((d, j) => {
+    const content = draftContent(beforeNames, d);
+    if (!was.has(content)) was.set(content, origins.get(d) ?? draftOrigin(beforeKey, j));
+  });
+  const afterNames = namesOf(after);
+  let carried = 0;
+  for (const d of after.drafts) {
+    const from = was.get(draftContent(afterNames, d));
+    if (from === undefined) continue;
+    origins.set(d, from);
+    carried++;
+  }
+  return carried;
+}
+
 /** Ids, curation and the report over every volume's drafts (joined across volumes first). */
 export function assembleEvents(volumes: readonly VolumeResult[], options: BuildOptions): BuildResult {
   const { gazetteer } = options;
@@ -619,11 +679,8 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
   volumes.forEach((v, volume) => {
     const key = options.volumeKeys?.[volume];
     if (key === undefined) return;
-    // 96 bits of a volume's hash key are plenty to tell its versions apart, and every event's identity holds one
-    // (the output manifest keeps them all).
-    const tag = key.slice(0, 24);
     v.drafts.forEach((d, j) => {
-      origin.set(d, `${tag}#${j}`);
+      origin.set(d, options.origins?.get(d) ?? draftOrigin(key, j));
     });
   });
   const joined = volumes.length > 1 ? joinVolumes(placed) : { drafts: placed, absorbed: 0 };
@@ -643,8 +700,15 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
   const ids = assignIds(idInputs, beforeCuration(options.previous, options.curation));
 
   const overflow: LeftOut[] = [];
+  const { made } = options;
   const events: TimelineEvent[] = drafts.map(({ draft: d }, i) => {
     const id = ids[i] as string;
+    const had = made?.get(d);
+    if (had !== undefined && had.id === id) {
+      overflow.push(...had.overflow);
+      return had.event;
+    }
+    const over: LeftOut[] = [];
     const perSource = new Map<string, number>();
     const kept: DraftCite[] = [];
     const rank = (c: DraftCite) => (c.title === true ? -1 : c.weight);
@@ -657,7 +721,7 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
       const { source, sentence, paragraph, quote } = c.citation;
       const n = perSource.get(source) ?? 0;
       if (n >= QUOTES_PER_SOURCE) {
-        overflow.push({ source, sentence, paragraph, text: quote, reason: `attached-to:${id}` });
+        over.push({ source, sentence, paragraph, text: quote, reason: `attached-to:${id}` });
         continue;
       }
       perSource.set(source, n + 1);
@@ -705,6 +769,8 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
       if (d.span.end !== d.span.start) e.end = d.span.end;
     } else if (d.end !== d.start) e.end = d.end;
     if (d.modifier !== undefined) e.modifier = d.modifier;
+    overflow.push(...over);
+    made?.set(d, { id, event: e, overflow: over });
     return e;
   });
 
@@ -718,7 +784,11 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
   });
   const final = curated.events
     .map((e) => {
-      if (compareIso(e.end ?? e.date, options.focusFrom) >= 0) return e;
+      if (compareIso(e.end ?? e.date, options.focusFrom) >= 0) {
+        // Background once (an event made by an earlier assembly, with another focus date), not now.
+        if (e.background !== undefined) delete e.background;
+        return e;
+      }
       const identity = identities.get(e.id);
       if (identity !== undefined) identities.set(e.id, `${identity}|background`);
       // Set on the event itself (made here, or copied by curation), as a copy would work out its lazy fields.

@@ -9,7 +9,7 @@
  * Only what the current run used is kept: memory stays the size of one timeline.
  */
 import type { SourceFacts } from './prepared-cache.ts';
-import type { VolumeResult } from '../events/index.ts';
+import type { Draft, MadeEvents, VolumeResult } from '../events/index.ts';
 import type { OutputManifest } from '../write/output-manifest.ts';
 
 export interface IngestMemo {
@@ -19,10 +19,57 @@ export interface IngestMemo {
   facts: Map<string, SourceFacts>;
   /** The output manifest last written, by events folder (with the cache folder it belongs to). */
   manifests: Map<string, OutputManifest>;
+  /** The last run's volumes' keys by volume name, and the event code and gazetteer versions they were built with. */
+  volumeNames: Map<string, string>;
+  volumesBuiltWith?: string;
+  /** The event code and gazetteer versions of the run going on (set when its sources are keyed). */
+  buildingWith?: string;
+  /** Drafts of volumes built again that came from a draft of the volume's last version (`carryOrigins`). */
+  origins: WeakMap<Draft, string>;
+  /** Events made from the kept volumes' drafts (`BuildOptions.made`): a draft with the same id is not made again. */
+  made: MadeEvents;
+  /**
+   * What the file system said changed since the run before began (watch.ts), for the run about to start; absent
+   * when nothing vouches for the files (the first run, a folder not watched): every file is checked then.
+   */
+  news?: FileNews;
+  /** Each source's cache key as the last run found it (`version`: the code version the keys were made with). */
+  sourceKeys?: { version: string; keys: Map<string, string> };
+  /** The events folder's files and their fingerprints as the last run left them. */
+  onDisk?: { dir: string; files: Map<string, string> };
+  /**
+   * The last run's bookkeeping, done once its events are written and it is reported: the cache packs' commits, the
+   * full report, the output manifest and the run's record. Each is only for a later reader (an editor, the next
+   * process), and each vouches for itself, so a process stopped before doing it leaves a cache that is older, never
+   * wrong.
+   */
+  after: Array<() => void>;
+}
+
+/**
+ * Names of the files changed in a watched folder since the last run began; undefined: not known (any file may have
+ * changed).
+ */
+export interface FileNews {
+  sources: ReadonlySet<string> | undefined;
+  events: ReadonlySet<string> | undefined;
 }
 
 export function newMemo(): IngestMemo {
-  return { volumes: new Map(), facts: new Map(), manifests: new Map() };
+  return {
+    volumes: new Map(),
+    facts: new Map(),
+    manifests: new Map(),
+    made: new WeakMap(),
+    volumeNames: new Map(),
+    origins: new WeakMap(),
+    after: [],
+  };
+}
+
+/** Do the last run's bookkeeping now, if it is still to do. */
+export function settleMemo(memo: IngestMemo | undefined): void {
+  for (const work of memo?.after.splice(0) ?? []) work();
 }
 
 /** The key of a source's facts in the memo. */

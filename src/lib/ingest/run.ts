@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import {
   assembleEvents,
   buildVolume,
+  carryOrigins,
   loadCuration,
   loadGazetteer,
   partitionVolumes,
@@ -19,7 +20,15 @@ import type { Gazetteer } from '../model.ts';
 import type { AtomicWriteOptions } from '../write/atomic-dir.ts';
 import { writeEventFiles } from '../write/event-files.ts';
 import type { WriteCounts, Written } from '../write/event-files.ts';
-import { changedAt, pruneOutputCache, readManifest, renderVersion, scanEventFiles } from '../write/output-manifest.ts';
+import {
+  changedAt,
+  pruneOutputCache,
+  readManifest,
+  renderVersion,
+  rescanEventFiles,
+  scanEventFiles,
+  withChanges,
+} from '../write/output-manifest.ts';
 import type { ManifestEntry } from '../write/output-manifest.ts';
 import { readPreviousEventsKnown } from '../write/previous-events.ts';
 import { codeVersion, datedPack, putCacheEntry, readCacheEntries, removeLegacyEntries } from './cache.ts';
@@ -40,8 +49,8 @@ import { dateSpreadWarnings } from './date-spread.ts';
 import { reportJson } from './summary.ts';
 import { defaultFocusFrom, loadTimelineConfig } from './timeline-config.ts';
 import { factsPack, readFacts, readVolume, volumeKey, volumeName, volumePack } from './volume-cache.ts';
-import { factsKey, keepOnly, manifestKey } from './memo.ts';
-import type { IngestMemo } from './memo.ts';
+import { factsKey, keepOnly, manifestKey, settleMemo } from './memo.ts';
+import type { FileNews, IngestMemo } from './memo.ts';
 import { buildInWorkers, readInWorkers, workerCount } from './workers.ts';
 import type { VolumeJob } from './workers.ts';
 import { checkUniqueIds, sourceNames } from './source-list.ts';
@@ -76,6 +85,13 @@ export interface IngestOptions {
 /** The run's memo: none without a cache (no content keys then, so nothing it holds could be told apart). */
 function memoOf(options: IngestOptions): IngestMemo | undefined {
   return options.cacheDir === undefined ? undefined : options.memo;
+}
+
+/** Do `work` (bookkeeping for a later reader) now, or in a resident ingest once the run is reported (memo.ts). */
+function later(options: IngestOptions, work: () => void): void {
+  const memo = memoOf(options);
+  if (memo === undefined) work();
+  else memo.after.push(work);
 }
 
 /** Milliseconds per stage (wall clock). */
@@ -182,16 +198,35 @@ interface Keyed {
   counts?: KeyCounts;
 }
 
-/** Step 0: list the sources and key them, reading only files whose fingerprint is not remembered (source-keys.ts). */
-function keySources(options: IngestOptions): Keyed {
+/**
+ * Step 0: list the sources and key them, reading only files whose fingerprint is not remembered (source-keys.ts).
+ * A resident ingest told what changed (`news`) keeps the last run's keys of the other files without a stat.
+ */
+function keySources(options: IngestOptions, news?: FileNews): Keyed {
   const names = sourceNames(options.sourcesDir);
   const { cacheDir } = options;
   if (cacheDir === undefined) return { names, keys: [], preparedKeys: [] };
   const events = preparedCodeVersion();
   const gazetteer = gazetteerVersion(options.gazetteerDir);
   const counts: KeyCounts = { remembered: 0, hashed: 0 };
-  const keys = sourceKeys(options.sourcesDir, names, codeVersion(), cacheDir, counts);
+  const version = codeVersion();
+  const memo = memoOf(options);
+  const last = memo?.sourceKeys;
+  if (memo !== undefined) memo.buildingWith = `${events}\0${gazetteer}`;
+  const told =
+    news?.sources !== undefined && last?.version === version ? { keys: last.keys, changed: news.sources } : undefined;
+  const keys = sourceKeys(options.sourcesDir, names, version, cacheDir, counts, told);
+  if (memo !== undefined) memo.sourceKeys = { version, keys: new Map(names.map((n, i) => [n, keys[i] as string])) };
   return { names, keys, preparedKeys: keys.map((key) => preparedKey(key, events, gazetteer)), counts };
+}
+
+/** What the watch said changed for this run (taken: it is for one run), after the last run's bookkeeping. */
+function takeNews(options: IngestOptions): FileNews | undefined {
+  const memo = memoOf(options);
+  settleMemo(memo);
+  const news = memo?.news;
+  if (memo !== undefined) delete memo.news;
+  return news;
 }
 
 type Wanted = readonly [name: string, key: string];
@@ -275,8 +310,10 @@ function storeRead(options: IngestOptions, plan: Planned, fresh: ReadonlySet<num
   for (const i of fresh)
     putCacheEntry(packs.dated, plan.names[i] ?? '', plan.keys[i] ?? '', plan.dated[i] as DatedDocument);
   // One segment and one index for everything read now; entries of deleted sources and old versions are dropped.
-  const current = new Map(plan.names.map((n, i) => [n, plan.keys[i]]));
-  packs.dated.commit((name, key) => current.get(name) === key);
+  later(options, () => {
+    const current = new Map(plan.names.map((n, i) => [n, plan.keys[i]]));
+    packs.dated.commit((name, key) => current.get(name) === key);
+  });
   return { sources, hits: plan.hits, packs };
 }
 
@@ -323,8 +360,9 @@ export async function readAndDateSourcesAsync(
 /** Run the whole ingest. Throws InputError for an editor's mistake; nothing is written then. */
 export function runIngest(options: IngestOptions): IngestSummary {
   const t0 = performance.now();
-  const keyed = keySources(options);
-  const run = lookAtFolder(options, keyed);
+  const news = takeNews(options);
+  const keyed = keySources(options, news);
+  const run = lookAtFolder(options, keyed, news);
   if (run.skipped !== undefined) return finishUnchanged(options, run, run.skipped, t0);
   return finishIngest(options, completeOnThisThread(options, planRead(options, keyed)), t0, run);
 }
@@ -332,8 +370,9 @@ export function runIngest(options: IngestOptions): IngestSummary {
 /** `runIngest`, with the sources that need reading spread over worker threads. */
 export async function runIngestAsync(options: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
-  const keyed = keySources(options);
-  const run = lookAtFolder(options, keyed);
+  const news = takeNews(options);
+  const keyed = keySources(options, news);
+  const run = lookAtFolder(options, keyed, news);
   if (run.skipped !== undefined) return finishUnchanged(options, run, run.skipped, t0);
   return finishIngestAsync(options, await readAndDateSourcesAsync(options, keyed), t0, run);
 }
@@ -370,10 +409,19 @@ interface FolderLook {
   keys?: KeyCounts;
 }
 
-/** Scan the events folder; with a cache, say whether the last recorded run had these inputs and this folder. */
-function lookAtFolder(options: IngestOptions, keyed: Keyed): FolderLook {
+/**
+ * Scan the events folder (or, told what changed there, look at those files only); with a cache, say whether the
+ * last recorded run had these inputs and this folder.
+ */
+function lookAtFolder(options: IngestOptions, keyed: Keyed, news?: FileNews): FolderLook {
   const scanned = Date.now();
-  const onDisk = scanEventFiles(options.outDir);
+  const memo = memoOf(options);
+  const last = memo?.onDisk?.dir === options.outDir ? memo.onDisk.files : undefined;
+  const onDisk =
+    last !== undefined && news?.events !== undefined
+      ? rescanEventFiles(options.outDir, last, news.events)
+      : scanEventFiles(options.outDir);
+  if (memo !== undefined) memo.onDisk = { dir: options.outDir, files: onDisk };
   const { cacheDir } = options;
   if (cacheDir === undefined) return { onDisk, scanned };
   const key = runKey({ ...keyed, timelinePath: options.timelinePath, curationPath: options.curationPath });
@@ -463,6 +511,16 @@ function nextRun(
   // The report just written holds the summary: the record points at it rather than storing a copy.
   if (reportText !== undefined) run.inReport = { text: reportText, patch };
   return run;
+}
+
+/** The events folder's fingerprints after the write step, from those before it and what it wrote and removed. */
+function folderAfter(before: ReadonlyMap<string, string>, written: Written): Map<string, string> {
+  const { entries, texts } = written;
+  if (texts.size === 0 && written.counts.removed === 0) return new Map(before);
+  const changes = new Map<string, string | undefined>();
+  for (const name of texts.keys()) changes.set(name, entries[name]?.fp);
+  for (const name of before.keys()) if (entries[name] === undefined) changes.set(name, undefined);
+  return withChanges(before, changes);
 }
 
 /** A source's share of the events stage from its dated document, cached before the stage updates it in place. */
@@ -658,6 +716,23 @@ function remember(
       return v === undefined ? [] : [[p.key, v] as const];
     }),
   );
+  keepOnly(
+    memo.volumeNames,
+    plans.map((p) => [p.name, p.key]),
+  );
+  if (memo.buildingWith === undefined) delete memo.volumesBuiltWith;
+  else memo.volumesBuiltWith = memo.buildingWith;
+}
+
+/**
+ * A volume built again in a resident ingest: its drafts that the volume's last version had too take their origins
+ * over (`carryOrigins`), when both were built with the same event code and gazetteer.
+ */
+function carryOver(memo: IngestMemo | undefined, name: string, built: VolumeResult): void {
+  if (memo === undefined || memo.buildingWith === undefined || memo.volumesBuiltWith !== memo.buildingWith) return;
+  const key = memo.volumeNames.get(name);
+  const before = key === undefined ? undefined : memo.volumes.get(key);
+  if (key !== undefined && before !== undefined) carryOrigins(before, key, built, memo.origins);
 }
 
 /** The cached volumes (in memory, else in the cache), except those being built (undefined: to build). */
@@ -700,22 +775,27 @@ function completeVolumes(
     if (hit !== undefined) return hit;
     built++;
     const text = fromWorkers?.get(i);
+    const memo = memoOf(options);
     if (text !== undefined) {
       onWorkers++;
       packs?.volumes.put(name, key, text);
-      return JSON.parse(text) as VolumeResult;
+      const result = JSON.parse(text) as VolumeResult;
+      carryOver(memo, name, result);
+      return result;
     }
     const result = buildVolume(preparedFor(options, read, members, input), input.gazetteer);
     packs?.volumes.put(name, key, JSON.stringify(result));
+    carryOver(memo, name, result);
     return result;
   });
-  if (packs !== undefined) {
-    const prepared = new Map(sources.map((s) => [s.name, s.preparedKey]));
-    const current = new Map(plans.map((p) => [p.name, p.key]));
-    packs.prepared.commit((name, key) => prepared.get(name) === key);
-    packs.facts.commit((name, key) => prepared.get(name) === key);
-    packs.volumes.commit((name, key) => current.get(name) === key);
-  }
+  if (packs !== undefined)
+    later(options, () => {
+      const prepared = new Map(sources.map((s) => [s.name, s.preparedKey]));
+      const current = new Map(plans.map((p) => [p.name, p.key]));
+      packs.prepared.commit((name, key) => prepared.get(name) === key);
+      packs.facts.commit((name, key) => prepared.get(name) === key);
+      packs.volumes.commit((name, key) => current.get(name) === key);
+    });
   const memo = memoOf(options);
   if (memo !== undefined) remember(memo, sources, input.facts, plans, volumes);
   return { volumes, keys: plans.map((p) => p.key), built, onWorkers };
@@ -782,6 +862,7 @@ function assembleAndWrite(
   const { onDisk } = look;
   const published = facts.map((f) => f.publishedDate);
   const spread = dateSpreadWarnings(published);
+  const memo = memoOf(options);
   const built = assembleEvents(stage.volumes, {
     gazetteer,
     curation,
@@ -789,16 +870,18 @@ function assembleAndWrite(
     focusFrom: config.focusFrom ?? defaultFocusFrom(published),
     // Without a cache the keys are not keys (no prepared keys): nothing is hashed then anyway.
     ...(options.cacheDir === undefined ? {} : { volumeKeys: stage.keys }),
+    ...(memo === undefined ? {} : { made: memo.made, origins: memo.origins }),
   });
   const { events, report } = built;
   const t3 = performance.now();
   const written = writeEventFiles(options, events, onDisk, manifest, built.identities);
-  const memo = memoOf(options);
-  if (memo !== undefined && options.cacheDir !== undefined)
+  if (memo !== undefined && options.cacheDir !== undefined) {
     memo.manifests.set(manifestKey(options.cacheDir, options.outDir), {
       render: renderVersion(),
       files: written.entries,
     });
+    memo.onDisk = { dir: options.outDir, files: folderAfter(onDisk, written) };
+  }
   const files = written.counts;
   const t4 = performance.now();
   const summary: IngestSummary = {
@@ -826,11 +909,16 @@ function assembleAndWrite(
     files,
     timings: { read: t1 - t0, prepare: tp - t1, previous: t2 - tp, events: t3 - t2, write: t4 - t3 },
   };
-  const reportText = options.reportPath === undefined ? undefined : writeReport(options.reportPath, summary);
-  if (options.cacheDir !== undefined) {
-    pruneOutputCache(options.cacheDir, options.outDir);
-    const run = nextRun(look, built, written, summary, options.reportPath, reportText);
-    recordRun(options.cacheDir, options.outDir, run);
-  }
+  const bookkeeping = () => {
+    written.saveManifest();
+    const reportText = options.reportPath === undefined ? undefined : writeReport(options.reportPath, summary);
+    if (options.cacheDir !== undefined) {
+      pruneOutputCache(options.cacheDir, options.outDir);
+      const run = nextRun(look, built, written, summary, options.reportPath, reportText);
+      recordRun(options.cacheDir, options.outDir, run);
+    }
+  };
+  // A resident ingest reports the run first: the events are what an editor waits for.
+  later(options, bookkeeping);
   return summary;
 }

@@ -58,6 +58,15 @@ export interface KeyCounts {
 }
 
 /**
+ * Keys a resident ingest knows (memo.ts): each file's key as the last run found it, and the files the file system
+ * said changed since. A file known and not told changed keeps its key without being stat-ed.
+ */
+export interface ToldKeys {
+  keys: ReadonlyMap<string, string>;
+  changed: ReadonlySet<string>;
+}
+
+/**
  * The cache key (`cacheKey`) of each of `names` in `dir`, in order. Reads only files whose fingerprint is not
  * remembered; stores the list again when it changed.
  */
@@ -67,11 +76,20 @@ export function sourceKeys(
   version: string,
   cacheDir: string,
   counts?: KeyCounts,
+  told?: ToldKeys,
 ): string[] {
   const known = readList(cacheDir, version);
   const next: KeyList['files'] = {};
   let changed = Object.keys(known).length !== names.length;
   const keys = names.map((name) => {
+    const kept = told?.changed.has(name) === false ? told.keys.get(name) : undefined;
+    if (kept !== undefined) {
+      // Not stat-ed: the list keeps what it had for the file (its fingerprint then still holds).
+      const had = known[name];
+      if (had !== undefined) next[name] = had;
+      if (counts !== undefined) counts.remembered++;
+      return kept;
+    }
     const path = join(dir, name);
     const started = Date.now();
     const st = statSync(path);

@@ -40,6 +40,11 @@ export interface Written {
   entries: Record<string, ManifestEntry>;
   /** The texts written now, by file name. */
   texts: ReadonlyMap<string, string>;
+  /**
+   * Write the output manifest of the folder as left (with a cache): the caller's to call, now or once the run is
+   * reported (an old manifest's entries vouch for files by fingerprint, so a late one is never wrong).
+   */
+  saveManifest: () => void;
 }
 
 /** A manifest entry with the event's identity in place of the one it had (none when `identity` is undefined). */
@@ -58,7 +63,8 @@ export interface WriteTarget {
 /**
  * Make the events folder hold exactly the files of `events`. A file whose bytes would not change is left alone:
  * known from the output manifest (same event hash, same file fingerprint) without rendering, or else rendered and
- * compared. Everything is rendered before the first write (updateDirAtomically).
+ * compared. Everything is rendered before the first write (updateDirAtomically). The manifest is written by
+ * `saveManifest` of the result.
  */
 export function writeEventFiles(
   options: WriteTarget,
@@ -113,12 +119,19 @@ export function writeEventFiles(
   const { removed } = updateDirAtomically(options.outDir, { write, keep }, options.write);
   for (const [name, entry] of pending)
     entries[name] = { fp: fingerprint(statSync(join(options.outDir, name))), ...entry };
-  if (options.cacheDir !== undefined) {
+  const { cacheDir, outDir } = options;
+  const saveManifest = () => {
+    if (cacheDir === undefined) return;
     try {
-      writeManifest(options.cacheDir, options.outDir, { render, files: entries }, trusted);
+      writeManifest(cacheDir, outDir, { render, files: entries }, trusted);
     } catch {
       // The cache is only speed: an unwritten manifest means the next run parses and renders more.
     }
-  }
-  return { counts: { written: write.size, kept: keep.size, removed, rendered, hashed }, entries, texts: write };
+  };
+  return {
+    counts: { written: write.size, kept: keep.size, removed, rendered, hashed },
+    entries,
+    texts: write,
+    saveManifest,
+  };
 }

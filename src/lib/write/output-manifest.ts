@@ -63,6 +63,41 @@ export function scanEventFiles(dir: string): Map<string, string> {
   return out;
 }
 
+/**
+ * `scanEventFiles` of a folder last found as `last`, told that only the entries `changed` may differ since (a
+ * resident ingest's file-system events): those are looked at again, the rest kept.
+ */
+export function rescanEventFiles(
+  dir: string,
+  last: ReadonlyMap<string, string>,
+  changed: ReadonlySet<string>,
+): Map<string, string> {
+  const now = new Map<string, string | undefined>();
+  for (const name of changed) {
+    if (!name.endsWith('.md')) continue;
+    const st = statSync(join(dir, name), { throwIfNoEntry: false });
+    now.set(name, st?.isFile() === true ? fingerprint(st) : undefined);
+  }
+  return withChanges(last, now);
+}
+
+/** A scan's map with some files' fingerprints changed (undefined: gone), sorted by name as a scan is. */
+export function withChanges(
+  last: ReadonlyMap<string, string>,
+  changes: ReadonlyMap<string, string | undefined>,
+): Map<string, string> {
+  const out = new Map(last);
+  let added = false;
+  for (const [name, fp] of changes) {
+    if (fp === undefined) out.delete(name);
+    else {
+      added ||= !out.has(name);
+      out.set(name, fp);
+    }
+  }
+  return added ? new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : out;
+}
+
 /** A hash of everything an event file is rendered from (the JSON of the event is injective on its data). */
 export function eventHash(event: TimelineEvent): string {
   return createHash('sha1').update(JSON.stringify(event)).digest('base64');
