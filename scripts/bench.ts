@@ -130,6 +130,7 @@ async function measure(size: number): Promise<BenchRow> {
       ingestOneChangedEventsMs: oneSummary.timings.events,
       ingestResidentFirstMs: resident.firstMs,
       ingestResidentMs: median(resident.laterMs),
+      ingestResidentAfterMs: median(resident.laterAfterMs),
       astroMs: astro.ms,
       pagefindMs: pagefind.ms,
       peakMb: { ingest: cold.peakMb, astro: astro.peakMb, pagefind: pagefind.peakMb },

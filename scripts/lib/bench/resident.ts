@@ -1,7 +1,8 @@
 /**
  * The benchmark's resident ingest: `scripts/ingest.ts --watch --json` started in a bench project, then articles
  * changed one at a time, each after the previous change's run has ended. Each run's own time (`ms`, from the run's
- * start to its summary; the watch's 100 ms for a save's events to settle comes before it) is what is measured.
+ * start to its summary, the events written; the watch's 100 ms for a save's events to settle comes before it) is what
+ * is measured, and apart the bookkeeping done after it (`afterMs`).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ export interface ResidentRuns {
   firstMs: number;
   /** Each later change's run, in ms. */
   laterMs: number[];
+  /** Each later change's bookkeeping after its run (report, manifest, run record, pack commits), in ms. */
+  laterAfterMs: number[];
 }
 
 /** Start the watch in `dir`, change `files` (paths) one by one (the first not counted among the later ones), stop. */
@@ -27,6 +30,7 @@ export function residentChanges(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const measured: number[] = [];
+  const after: number[] = [];
   let waitingFor: string | undefined;
   let stderr = '';
   let buffered = '';
@@ -37,13 +41,16 @@ export function residentChanges(
     };
     // The run at start, then one run per change. A run that does not name the awaited change (a save told twice,
     // the second time after the run had started) is not counted.
-    const heard = (run: { ms: number; changed: string[] }) => {
+    const heard = (run: { ms: number; afterMs: number; changed: string[] }) => {
       if (waitingFor !== undefined && !run.changed.includes(waitingFor)) return;
-      if (waitingFor !== undefined) measured.push(run.ms);
+      if (waitingFor !== undefined) {
+        measured.push(run.ms);
+        after.push(run.afterMs);
+      }
       const file = files[measured.length];
       if (file === undefined) {
         child.kill('SIGINT');
-        resolve({ firstMs: measured[0] as number, laterMs: measured.slice(1) });
+        resolve({ firstMs: measured[0] as number, laterMs: measured.slice(1), laterAfterMs: after.slice(1) });
         return;
       }
       waitingFor = file;
@@ -54,7 +61,7 @@ export function residentChanges(
       for (let at = buffered.indexOf('\n'); at >= 0; at = buffered.indexOf('\n')) {
         const line = buffered.slice(0, at);
         buffered = buffered.slice(at + 1);
-        heard(JSON.parse(line) as { ms: number; changed: string[] });
+        heard(JSON.parse(line) as { ms: number; afterMs: number; changed: string[] });
       }
     });
     child.stderr.on('data', (d: Buffer) => {

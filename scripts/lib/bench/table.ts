@@ -23,6 +23,8 @@ export interface BenchRow {
   /** A resident ingest (`--watch`): its first change after the start, and the median of three later ones. */
   ingestResidentFirstMs?: number;
   ingestResidentMs?: number;
+  /** The bookkeeping after each of those runs (report, manifest, run record, pack commits), median. */
+  ingestResidentAfterMs?: number;
   astroMs: number;
   pagefindMs: number;
   peakMb: { ingest: number; astro: number; pagefind: number };
@@ -76,6 +78,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     ['  of which read (cache)', (r) => s(r.ingestOneChangedReadMs)],
     ['  of which events', (r) => s(r.ingestOneChangedEventsMs)],
     ['re-ingest, 1 article changed, resident (--watch)', (r) => s(r.ingestResidentMs)],
+    ['  then its bookkeeping (report, manifest, record)', (r) => s(r.ingestResidentAfterMs)],
     ['  first change after the watch starts', (r) => s(r.ingestResidentFirstMs)],
     ['astro build', (r) => s(r.astroMs)],
     ['pagefind', (r) => s(r.pagefindMs)],
