@@ -514,9 +514,10 @@ function nextRun(
 }
 
 /** The events folder's fingerprints after the write step, from those before it and what it wrote and removed. */
-function folderAfter(before: ReadonlyMap<string, string>, written: Written): Map<string, string> {
+function folderAfter(before: Map<string, string>, written: Written): Map<string, string> {
   const { entries, texts } = written;
-  if (texts.size === 0 && written.counts.removed === 0) return new Map(before);
+  // Unchanged: the map the run started from (no one changes these maps; `withChanges` makes a new one).
+  if (texts.size === 0 && written.counts.removed === 0) return before;
   const changes = new Map<string, string | undefined>();
   for (const name of texts.keys()) changes.set(name, entries[name]?.fp);
   for (const name of before.keys()) if (entries[name] === undefined) changes.set(name, undefined);
@@ -767,6 +768,7 @@ function completeVolumes(
   const { sources, packs } = read;
   let built = 0;
   let onWorkers = 0;
+  const memo = memoOf(options);
   const volumes = plans.map(({ members, name, key }, i) => {
     const hit = cached[i];
     // From memory, and gone from the cache meanwhile (cleared while a resident ingest ran): stored again.
@@ -775,7 +777,6 @@ function completeVolumes(
     if (hit !== undefined) return hit;
     built++;
     const text = fromWorkers?.get(i);
-    const memo = memoOf(options);
     if (text !== undefined) {
       onWorkers++;
       packs?.volumes.put(name, key, text);
@@ -796,7 +797,6 @@ function completeVolumes(
       packs.facts.commit((name, key) => prepared.get(name) === key);
       packs.volumes.commit((name, key) => current.get(name) === key);
     });
-  const memo = memoOf(options);
   if (memo !== undefined) remember(memo, sources, input.facts, plans, volumes);
   return { volumes, keys: plans.map((p) => p.key), built, onWorkers };
 }

@@ -194,20 +194,21 @@ export function watchIngest(
   const watchers: FSWatcher[] = [];
   let sourcesWatcher: FSWatcher | undefined;
   for (const folder of watchedFolders(options)) {
+    const isSources = folder.dir === options.sourcesDir;
     try {
       const w = watch(folder.dir, (_event, name) => {
-        if (folder.dir === options.sourcesDir) hear('sources', name);
+        if (isSources) hear('sources', name);
         if (counts(folder, name)) changedSoon(name === null ? folder.dir : join(folder.dir, name));
       });
       w.on('error', (error) => {
-        if (folder.dir === options.sourcesDir) {
+        if (isSources) {
           sourcesWatcher = undefined;
           lose('sources');
         }
         hooks.onError(error, []);
       });
       watchers.push(w);
-      if (folder.dir === options.sourcesDir) sourcesWatcher = w;
+      if (isSources) sourcesWatcher = w;
     } catch (error) {
       // A folder that does not exist (no gazetteer, say) has nothing to watch; the run says if it is needed.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') hooks.onError(error, []);
@@ -238,7 +239,6 @@ export function watchIngest(
     }
   };
   rewatchEvents();
-  heard = { sources: undefined, events: undefined };
   start();
 
   const idle = () =>

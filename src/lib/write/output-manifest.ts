@@ -56,11 +56,17 @@ export function scanEventFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.md')) continue;
-    const st = statSync(join(dir, name), { throwIfNoEntry: false });
-    if (st?.isFile() === true) out.set(name, fingerprint(st));
+    const fp = eventFileFingerprint(dir, name);
+    if (fp !== undefined) out.set(name, fp);
   }
   return out;
+}
+
+/** The fingerprint of event file `name` in `dir`, or undefined when it is not one (not `.md`, gone, not a file). */
+function eventFileFingerprint(dir: string, name: string): string | undefined {
+  if (!name.endsWith('.md')) return undefined;
+  const st = statSync(join(dir, name), { throwIfNoEntry: false });
+  return st?.isFile() === true ? fingerprint(st) : undefined;
 }
 
 /**
@@ -72,30 +78,23 @@ export function rescanEventFiles(
   last: ReadonlyMap<string, string>,
   changed: ReadonlySet<string>,
 ): Map<string, string> {
-  const now = new Map<string, string | undefined>();
-  for (const name of changed) {
-    if (!name.endsWith('.md')) continue;
-    const st = statSync(join(dir, name), { throwIfNoEntry: false });
-    now.set(name, st?.isFile() === true ? fingerprint(st) : undefined);
-  }
-  return withChanges(last, now);
+  return withChanges(last, new Map([...changed].map((name) => [name, eventFileFingerprint(dir, name)])));
 }
 
-/** A scan's map with some files' fingerprints changed (undefined: gone), sorted by name as a scan is. */
+/**
+ * A scan's map with some files' fingerprints changed (undefined: gone). Its order is not a scan's: every reader of
+ * these maps looks names up or sorts them itself.
+ */
 export function withChanges(
   last: ReadonlyMap<string, string>,
   changes: ReadonlyMap<string, string | undefined>,
 ): Map<string, string> {
   const out = new Map(last);
-  let added = false;
   for (const [name, fp] of changes) {
     if (fp === undefined) out.delete(name);
-    else {
-      added ||= !out.has(name);
-      out.set(name, fp);
-    }
+    else out.set(name, fp);
   }
-  return added ? new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : out;
+  return out;
 }
 
 /** A hash of everything an event file is rendered from (the JSON of the event is injective on its data). */
