@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildEvents } from '../../src/lib/events/index.ts';
 import { joinVolumes, partitionVolumes, VOLUME } from '../../src/lib/events/volumes.ts';
+import type { JoinMemo } from '../../src/lib/events/volumes.ts';
 import type { Draft, DraftCite, PlacedDraft } from '../../src/lib/events/volumes.ts';
 import { dated, FILLER, options } from '../fixtures/events/build.ts';
 
@@ -138,6 +139,38 @@ describe('joinVolumes', () => {
     expect(joinVolumes([placed(north, 0, 1), placed(south, 1, 2)]).drafts).toHaveLength(2);
   });
 
+  it('with a memo, joins a group of the same drafts once: again only when a draft or the order of places changed', () => {
+    const a = placed(draft({ source: 'a', published: '2025-02-01' }), 0, 1);
+    const b = placed(draft({ source: 'b', published: '2025-02-01' }), 1, 30);
+    const memo: JoinMemo = new Map();
+    const first = joinVolumes([a, b], memo);
+    const joined = first.drafts[0] as PlacedDraft;
+    expect(first.drafts).toHaveLength(1);
+    expect(first.from.get(joined.draft)).toEqual([a, b]); // lead (first in place: a) first
+    // Places shifted by an earlier volume: the same joined draft (its event is reused), at the new place.
+    const shifted = joinVolumes(
+      [
+        { ...a, n: 5 },
+        { ...b, n: 40 },
+      ],
+      memo,
+    );
+    expect(shifted.drafts[0]?.draft).toBe(joined.draft);
+    expect(shifted.drafts[0]?.n).toBe(5);
+    // A changed draft: joined afresh, as without a memo.
+    const c = placed(draft({ source: 'c', published: '2025-02-01' }), 1, 30);
+    const changed = joinVolumes([a, c], memo);
+    expect(changed.drafts[0]?.draft).not.toBe(joined.draft);
+    expect(changed.drafts).toEqual(joinVolumes([a, c]).drafts);
+    // The same drafts with their places' order reversed: the lead changes, so the memo's join is not taken.
+    const swapped = [{ ...a, n: 50 }, b];
+    expect(joinVolumes(swapped, memo).drafts).toEqual(joinVolumes(swapped).drafts);
+    expect(joinVolumes(swapped, memo).drafts[0]?.draft.title).toBe('Title from b');
+    // Only the groups of the last call are kept.
+    joinVolumes([a], memo);
+    expect(memo.size).toBe(0);
+  });
+
   it('joins at most one draft of each volume into an event, whatever the order of its input', () => {
     const strong = ['t:summit', 'a:ann-smith', 'p:port-vale', 't:pipeline'];
     const items = [
@@ -207,14 +240,15 @@ describe('events across volumes', () => {
     for (const key of cited) expect(left.has(key)).toBe(false);
   });
 
-  it('gives an identity (volume key, draft, id) to an event of one draft alone: not to a joined or curated one', () => {
+  it('gives an identity (volume key, draft, id) to an event of uncurated drafts: a joined one names each draft', () => {
     VOLUME.minSources = 1;
     const keyed = { volumeKeys: ['key-jan', 'key-feb'] };
     const { events, identities } = buildEvents(corpus(), options(keyed));
     const accord = events.find((e) => e.sources.some((c) => c.quote.includes('zorvak')));
     const bakery = events.find((e) => e.sources.some((c) => c.source === 'feb-post'));
     if (accord === undefined || bakery === undefined) throw new Error('expected both events');
-    expect(identities.has(accord.id)).toBe(false); // joined across the two volumes
+    // Joined across the two volumes: its drafts' origins, the lead (the first report, January's) first.
+    expect(identities.get(accord.id)).toMatch(new RegExp(`^join:key-jan#\\d+\\+key-feb#\\d+\\|${accord.id}$`));
     expect(identities.get(bakery.id)).toMatch(new RegExp(`^volume:key-feb#\\d+\\|${bakery.id}$`));
     // Background context is part of what an identity fixes.
     const late = buildEvents(corpus(), options({ ...keyed, focusFrom: '2025-06-01' }));

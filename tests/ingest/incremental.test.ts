@@ -11,6 +11,7 @@ import { VOLUME } from '../../src/lib/events/volumes.ts';
 import type { IngestProject } from '../fixtures/ingest/project.ts';
 import { datedPack } from '../../src/lib/ingest/cache.ts';
 import { preparedPack } from '../../src/lib/ingest/prepared-cache.ts';
+import { newMemo } from '../../src/lib/ingest/memo.ts';
 import { runIngest, runIngestAsync } from '../../src/lib/ingest/run.ts';
 import { factsPack, volumePack } from '../../src/lib/ingest/volume-cache.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
@@ -294,6 +295,26 @@ describe('incremental ingest', () => {
     p.parsed.length = 0;
     runBoth(p, 'gazetteer');
     expect(p.parsed).toEqual([]);
+    expect(folderFiles(p.options.outDir)).not.toEqual(before);
+  });
+
+  it('resident: keeps the gazetteer it loaded while its files stay the same, and tags with an edited one', () => {
+    const p = project(8);
+    const gazetteerDir = join(p.dir, 'gazetteer');
+    cpSync(p.options.gazetteerDir, gazetteerDir, { recursive: true });
+    const memo = newMemo();
+    p.options = { ...p.options, gazetteerDir, memo };
+    runIngest(p.options);
+    const loaded = memo.gazetteer?.value;
+    expect(loaded).toBeDefined();
+    writeFileSync(join(p.options.sourcesDir, 's-6.txt'), article(6, ' Kushner met Rubio on Wednesday.'));
+    runBoth(p, 'resident-source');
+    expect(memo.gazetteer?.value).toBe(loaded);
+    const people = join(gazetteerDir, 'people.yaml');
+    writeFileSync(people, readFileSync(people, 'utf8').replace('aliases: [Kushner]', 'aliases: [Jared]'));
+    const before = folderFiles(p.options.outDir);
+    runBoth(p, 'resident-gazetteer');
+    expect(memo.gazetteer?.value).not.toBe(loaded);
     expect(folderFiles(p.options.outDir)).not.toEqual(before);
   });
 

@@ -23,6 +23,7 @@ import { findMentions, tagText } from './tagger.ts';
 import type { Tags } from './tagger.ts';
 import type { Candidate, DatedDocument, EventsReport, LeftOut, SentenceInfo } from './types.ts';
 import { joinVolumes, partitionVolumes, VOLUME } from './volumes.ts';
+import type { JoinedFrom, JoinMemo } from './volumes.ts';
 import type { Draft, DraftCite, JoinFacts, PlacedDraft, VolumeResult } from './volumes.ts';
 
 export { loadCuration } from './curation.ts';
@@ -30,7 +31,7 @@ export { loadGazetteer } from './gazetteer.ts';
 export { tagText } from './tagger.ts';
 export type { DatedDocument, EventsReport, LeftOut } from './types.ts';
 export type { PreviousEvent } from './ids.ts';
-export type { Draft, VolumeResult } from './volumes.ts';
+export type { Draft, JoinMemo, VolumeResult } from './volumes.ts';
 export { partitionVolumes } from './volumes.ts';
 
 export interface BuildOptions {
@@ -54,10 +55,18 @@ export interface BuildOptions {
    * (`carryOrigins`): their events' identities name that draft, as the files were written with.
    */
   origins?: WeakMap<Draft, string>;
+  /** The groups joined across volumes by the last assembly (refilled by this one): unchanged ones are not joined again. */
+  joins?: JoinMemo;
 }
 
-/** What an assembly made of a draft: the event (before curation) with its id, and the quotes over the cap. */
-export type MadeEvents = WeakMap<Draft, { id: string; event: TimelineEvent; overflow: readonly LeftOut[] }>;
+/**
+ * What an assembly made of a draft: the event (before curation) with its id, the quotes over the cap, and the
+ * event's identity when it has one (`BuildResult.identities`; made once, as the manifest holds the same string).
+ */
+export type MadeEvents = WeakMap<
+  Draft,
+  { id: string; event: TimelineEvent; overflow: readonly LeftOut[]; identity: string | undefined; background?: string }
+>;
 
 export interface BuildResult {
   events: TimelineEvent[];
@@ -617,6 +626,42 @@ function draftOrigin(key: string, j: number): string {
 }
 
 /**
+ * Each event's identity (`BuildResult.identities`) from the draft it is made of: its volume's key and its place
+ * there (or the draft of an earlier version it carried its origin over from), or for a joined draft its members'
+ * origins, lead first (they fix the joined draft). Undefined for a draft of a volume without a key.
+ */
+function draftIdentities(
+  volumes: readonly VolumeResult[],
+  options: BuildOptions,
+  from: JoinedFrom | undefined,
+): (p: PlacedDraft, id: string) => string | undefined {
+  // A draft's place in its volume, looked up only for the drafts made into events now (most are reused).
+  const places = new Map<number, Map<Draft, number>>();
+  const originOf = (d: Draft, volume: number): string | undefined => {
+    const key = options.volumeKeys?.[volume];
+    if (key === undefined) return undefined;
+    const carried = options.origins?.get(d);
+    if (carried !== undefined) return carried;
+    let place = places.get(volume);
+    if (place === undefined) {
+      place = new Map((volumes[volume]?.drafts ?? []).map((x, j) => [x, j]));
+      places.set(volume, place);
+    }
+    const j = place.get(d);
+    return j === undefined ? undefined : draftOrigin(key, j);
+  };
+  return (p, id) => {
+    const members = from?.get(p.draft);
+    if (members === undefined) {
+      const origin = originOf(p.draft, p.volume);
+      return origin === undefined ? undefined : `volume:${origin}|${id}`;
+    }
+    const origins = members.map((m) => originOf(m.draft, m.volume));
+    return origins.every((o) => o !== undefined) ? `join:${origins.join('+')}|${id}` : undefined;
+  };
+}
+
+/**
  * Everything an event made from draft `d` alone is made of, but its id and background flag: the draft without
  * what only orders or joins it, and the names its quotes are attributed to (`names`: its volume's, by source id).
  */
@@ -656,6 +701,82 @@ export function carryOrigins(
   return carried;
 }
 
+/**
+ * The event made of draft `d` under id `id`, and its quotes over the cap. Made here, apart from the assembly: its
+ * lazy fields' closures hold only what they read (the names of its own sources), as a resident ingest keeps an event
+ * for as long as its draft lives, and a closure holding the assembly's scope would keep every run's assembly alive.
+ */
+function makeEvent(
+  d: Draft,
+  id: string,
+  allNames: ReadonlyMap<string, string>,
+  gazetteer: Gazetteer,
+): { event: TimelineEvent; over: LeftOut[] } {
+  const over: LeftOut[] = [];
+  const perSource = new Map<string, number>();
+  const kept: DraftCite[] = [];
+  const rank = (c: DraftCite) => (c.title === true ? -1 : c.weight);
+  for (const c of [...d.cited].sort((a, b) => rank(a) - rank(b))) {
+    if (rank(c) < 0) {
+      // The title's own sentence is quoted beyond the cap: a title always stands on a quote.
+      kept.push(c);
+      continue;
+    }
+    const { source, sentence, paragraph, quote } = c.citation;
+    const n = perSource.get(source) ?? 0;
+    if (n >= QUOTES_PER_SOURCE) {
+      over.push({ source, sentence, paragraph, text: quote, reason: `attached-to:${id}` });
+      continue;
+    }
+    perSource.set(source, n + 1);
+    kept.push(c);
+  }
+  const keptSet = new Set(kept);
+  const sources = d.cited.filter((c) => keptSet.has(c)).map((c) => c.citation);
+  const names = new Map(sources.map((c) => [c.source, allNames.get(c.source) ?? c.source]));
+  const e: TimelineEvent = {
+    id,
+    title: d.title,
+    date: d.start,
+    precision: d.precision,
+    status: d.planned ? 'planned' : 'happened',
+    actors: [],
+    places: [],
+    topics: [],
+    sources,
+    summary: '',
+  };
+  // Tags and summary are worked out when first read (rendering or hashing the event): an event the ingest knows
+  // by its identity never is, and they are most of the cost of an event.
+  let tags: ReturnType<typeof eventTags> | undefined;
+  const tagsOf = () => {
+    tags ??= eventTags(kept, tagText(d.title, gazetteer));
+    return tags;
+  };
+  lazily(e, 'actors', () => tagsOf().actors);
+  lazily(e, 'places', () => tagsOf().places);
+  lazily(e, 'topics', () => tagsOf().topics);
+  lazily(e, 'summary', () => {
+    // The summary opens with the title's sentence, then the article prose that dates the event; captions,
+    // teasers and context come after.
+    const summaryRank = new Map(
+      kept.map((c) => {
+        const isTitle = c.title === true;
+        const prose = c.kind !== 'caption' && c.kind !== 'teaser';
+        return [c.citation, isTitle ? 0 : c.weight === 0 && prose ? 1 : c.weight === 0 ? 2 : 2 + c.weight] as const;
+      }),
+    );
+    return summarise(sources, names, (c) => summaryRank.get(c) ?? 9);
+  });
+  if (d.span !== undefined) {
+    // Planned reports a week apart: the event spans both ranges.
+    e.date = d.span.start;
+    if (d.span.end !== d.span.start) e.end = d.span.end;
+  } else if (d.end !== d.start) e.end = d.end;
+  if (d.modifier !== undefined) e.modifier = d.modifier;
+  return { event: e, over };
+}
+
 /** Ids, curation and the report over every volume's drafts (joined across volumes first). */
 export function assembleEvents(volumes: readonly VolumeResult[], options: BuildOptions): BuildResult {
   const { gazetteer } = options;
@@ -674,17 +795,10 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
     for (const draft of v.drafts) placed.push({ draft, volume, n: offset + draft.n });
     offset += v.candidates;
   });
-  // Where each draft came from: a draft still in `drafts` after joining was not joined.
-  const origin = new Map<Draft, string>();
-  volumes.forEach((v, volume) => {
-    const key = options.volumeKeys?.[volume];
-    if (key === undefined) return;
-    v.drafts.forEach((d, j) => {
-      origin.set(d, options.origins?.get(d) ?? draftOrigin(key, j));
-    });
-  });
-  const joined = volumes.length > 1 ? joinVolumes(placed) : { drafts: placed, absorbed: 0 };
+  const joined =
+    volumes.length > 1 ? joinVolumes(placed, options.joins) : { drafts: placed, absorbed: 0, from: undefined };
   const drafts = joined.drafts;
+  const identityOf = draftIdentities(volumes, options, joined.from);
   drafts.sort(
     (a, b) =>
       compareIso(a.draft.start, b.draft.start) ||
@@ -701,86 +815,32 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
 
   const overflow: LeftOut[] = [];
   const { made } = options;
+  const placedDrafts = drafts;
+  const madeOf: Array<NonNullable<ReturnType<MadeEvents['get']>>> = [];
   const events: TimelineEvent[] = drafts.map(({ draft: d }, i) => {
     const id = ids[i] as string;
     const had = made?.get(d);
     if (had !== undefined && had.id === id) {
       overflow.push(...had.overflow);
+      madeOf[i] = had;
       return had.event;
     }
-    const over: LeftOut[] = [];
-    const perSource = new Map<string, number>();
-    const kept: DraftCite[] = [];
-    const rank = (c: DraftCite) => (c.title === true ? -1 : c.weight);
-    for (const c of [...d.cited].sort((a, b) => rank(a) - rank(b))) {
-      if (rank(c) < 0) {
-        // The title's own sentence is quoted beyond the cap: a title always stands on a quote.
-        kept.push(c);
-        continue;
-      }
-      const { source, sentence, paragraph, quote } = c.citation;
-      const n = perSource.get(source) ?? 0;
-      if (n >= QUOTES_PER_SOURCE) {
-        over.push({ source, sentence, paragraph, text: quote, reason: `attached-to:${id}` });
-        continue;
-      }
-      perSource.set(source, n + 1);
-      kept.push(c);
-    }
-    const keptSet = new Set(kept);
-    const sources = d.cited.filter((c) => keptSet.has(c)).map((c) => c.citation);
-    const e: TimelineEvent = {
-      id,
-      title: d.title,
-      date: d.start,
-      precision: d.precision,
-      status: d.planned ? 'planned' : 'happened',
-      actors: [],
-      places: [],
-      topics: [],
-      sources,
-      summary: '',
-    };
-    // Tags and summary are worked out when first read (rendering or hashing the event): an event the ingest knows
-    // by its identity never is, and they are most of the cost of an event.
-    let tags: ReturnType<typeof eventTags> | undefined;
-    const tagsOf = () => {
-      tags ??= eventTags(kept, tagText(d.title, gazetteer));
-      return tags;
-    };
-    lazily(e, 'actors', () => tagsOf().actors);
-    lazily(e, 'places', () => tagsOf().places);
-    lazily(e, 'topics', () => tagsOf().topics);
-    lazily(e, 'summary', () => {
-      // The summary opens with the title's sentence, then the article prose that dates the event; captions,
-      // teasers and context come after.
-      const summaryRank = new Map(
-        kept.map((c) => {
-          const isTitle = c.title === true;
-          const prose = c.kind !== 'caption' && c.kind !== 'teaser';
-          return [c.citation, isTitle ? 0 : c.weight === 0 && prose ? 1 : c.weight === 0 ? 2 : 2 + c.weight] as const;
-        }),
-      );
-      return summarise(sources, names, (c) => summaryRank.get(c) ?? 9);
-    });
-    if (d.span !== undefined) {
-      // Planned reports a week apart: the event spans both ranges.
-      e.date = d.span.start;
-      if (d.span.end !== d.span.start) e.end = d.span.end;
-    } else if (d.end !== d.start) e.end = d.end;
-    if (d.modifier !== undefined) e.modifier = d.modifier;
+    const { event: e, over } = makeEvent(d, id, names, gazetteer);
     overflow.push(...over);
-    made?.set(d, { id, event: e, overflow: over });
+    const m = { id, event: e, overflow: over, identity: identityOf(placedDrafts[i] as PlacedDraft, id) };
+    made?.set(d, m);
+    madeOf[i] = m;
     return e;
   });
 
   const curated = applyCuration(events, options.curation, (s) => summarise(s, names));
   const touched = curatedIds(options.curation);
   const identities = new Map<string, string>();
-  drafts.forEach(({ draft }, i) => {
-    const id = ids[i] as string;
-    const from = origin.get(draft);
-    if (from !== undefined && !touched.has(id)) identities.set(id, `volume:${from}|${id}`);
+  const madeById = new Map<string, (typeof madeOf)[number]>();
+  madeOf.forEach((m) => {
+    if (m.identity === undefined || touched.has(m.id)) return;
+    identities.set(m.id, m.identity);
+    madeById.set(m.id, m);
   });
   const final = curated.events
     .map((e) => {
@@ -789,8 +849,11 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
         if (e.background !== undefined) delete e.background;
         return e;
       }
-      const identity = identities.get(e.id);
-      if (identity !== undefined) identities.set(e.id, `${identity}|background`);
+      const m = madeById.get(e.id);
+      if (m !== undefined) {
+        m.background ??= `${m.identity}|background`;
+        identities.set(e.id, m.background);
+      }
       // Set on the event itself (made here, or copied by curation), as a copy would work out its lazy fields.
       e.background = true;
       return e;

@@ -189,46 +189,88 @@ function mergedCitations(drafts: readonly PlacedDraft[], lead: PlacedDraft): Dra
   );
 }
 
-/**
- * Drafts of different volumes that report one happening, joined: same range, precision and modifier, none a
- * planned span, not blocked, and agreeing by `MERGE.score`. Pairs are taken strongest first; a pair whose groups
- * already hold a draft of the same volume is left apart (its volume kept them apart for a reason). The result is in
- * the input's order; `absorbed` counts drafts folded into another.
- */
-export function joinVolumes(drafts: readonly PlacedDraft[]): { drafts: PlacedDraft[]; absorbed: number } {
+/** The drafts of one date key (range, precision, modifier) that may join: their places in the input. */
+function joinGroups(drafts: readonly PlacedDraft[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   drafts.forEach((p, i) => {
     const d = p.draft;
     if (d.join === undefined || d.span !== undefined) return;
-    const key = `${d.start}|${d.end}|${d.precision}|${d.modifier ?? ''}`;
+    const key = groupKey(d);
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [i]);
     else list.push(i);
   });
-  const edges: Array<{ a: number; b: number; score: number }> = [];
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const a = drafts[list[x] as number] as PlacedDraft;
-        const b = drafts[list[y] as number] as PlacedDraft;
-        if (a.volume === b.volume) continue;
-        const fa = a.draft.join as JoinFacts;
-        const fb = b.draft.join as JoinFacts;
-        if (joinBlocked(fa, fb)) continue;
-        const score = agreement(fa, fb);
-        if (score >= MERGE.score) edges.push({ a: list[x] as number, b: list[y] as number, score });
-      }
+  return groups;
+}
+
+/** Each draft's date key, made once (a resident ingest groups the same drafts run after run). */
+const groupKeys = new WeakMap<Draft, string>();
+
+function groupKey(d: Draft): string {
+  let key = groupKeys.get(d);
+  if (key === undefined) {
+    key = `${d.start}|${d.end}|${d.precision}|${d.modifier ?? ''}`;
+    groupKeys.set(d, key);
   }
-  if (edges.length === 0) return { drafts: [...drafts], absorbed: 0 };
+  return key;
+}
+
+/** One joined event of a group: the member whose place it takes (the first), its lead, its draft, its members. */
+interface GroupJoin {
+  at: number;
+  lead: number;
+  draft: Draft;
+  set: number[];
+}
+
+/** How one group of drafts joined, and what it was joined from (its drafts, and the shape of their places). */
+interface JoinedGroup {
+  members: Draft[];
+  shape: string;
+  joins: GroupJoin[];
+  /** Members folded into an event that takes another member's place. */
+  absorbed: Set<number>;
+}
+
+/**
+ * Joined groups of the last assembly, by date key: a resident ingest joins only the groups whose drafts changed
+ * (an unchanged group also keeps its joined drafts, and with them the events made of them).
+ */
+export type JoinMemo = Map<string, JoinedGroup>;
+
+/**
+ * Of a group's members (input order) all that joining reads besides the drafts: which share a volume, and the order
+ * of their corpus places (ties and the lead). Places shift when an earlier volume changes; this does not.
+ */
+function shapeOf(members: readonly PlacedDraft[]): string {
+  const volumes = members.map((p) => members.findIndex((q) => q.volume === p.volume));
+  const order = members.map((_, k) => k).sort((a, b) => (members[a] as PlacedDraft).n - (members[b] as PlacedDraft).n);
+  return `${volumes.join(',')}|${order.join(',')}`;
+}
+
+/** Join one group's drafts (all of one date key, input order): strongest agreeing pairs first, by union–find. */
+function joinGroup(members: readonly PlacedDraft[]): Omit<JoinedGroup, 'members' | 'shape'> {
+  const edges: Array<{ a: number; b: number; score: number }> = [];
+  for (let x = 0; x < members.length; x++)
+    for (let y = x + 1; y < members.length; y++) {
+      const a = members[x] as PlacedDraft;
+      const b = members[y] as PlacedDraft;
+      if (a.volume === b.volume) continue;
+      const fa = a.draft.join as JoinFacts;
+      const fb = b.draft.join as JoinFacts;
+      if (joinBlocked(fa, fb)) continue;
+      const score = agreement(fa, fb);
+      if (score >= MERGE.score) edges.push({ a: x, b: y, score });
+    }
+  if (edges.length === 0) return { joins: [], absorbed: new Set() };
   // Strongest first; ties by corpus place, so that the input's order does not matter.
-  const nOf = (i: number) => (drafts[i] as PlacedDraft).n;
+  const nOf = (i: number) => (members[i] as PlacedDraft).n;
   const low = (e: { a: number; b: number }) => Math.min(nOf(e.a), nOf(e.b));
   const high = (e: { a: number; b: number }) => Math.max(nOf(e.a), nOf(e.b));
   edges.sort((e, f) => f.score - e.score || low(e) - low(f) || high(e) - high(f));
-  // Union–find over draft indexes; each group remembers the volumes it holds.
-  const parent = drafts.map((_, i) => i);
-  const volumesOf = new Map<number, Set<number>>(drafts.map((p, i) => [i, new Set([p.volume])]));
+  // Union–find over the members; a root is its set's first member, and remembers the volumes the set holds.
+  const parent = members.map((_, i) => i);
+  const volumesOf = members.map((p) => new Set([p.volume]));
   const root = (i: number): number => {
     let r = i;
     while (parent[r] !== r) r = parent[r] as number;
@@ -238,37 +280,94 @@ export function joinVolumes(drafts: readonly PlacedDraft[]): { drafts: PlacedDra
     const ra = root(a);
     const rb = root(b);
     if (ra === rb) continue;
-    const va = volumesOf.get(ra) as Set<number>;
-    const vb = volumesOf.get(rb) as Set<number>;
+    const va = volumesOf[ra] as Set<number>;
+    const vb = volumesOf[rb] as Set<number>;
     if ([...vb].some((v) => va.has(v))) continue;
     const [keep, gone] = ra < rb ? [ra, rb] : [rb, ra];
     parent[gone] = keep;
-    for (const v of volumesOf.get(gone) as Set<number>) (volumesOf.get(keep) as Set<number>).add(v);
+    for (const v of volumesOf[gone] as Set<number>) (volumesOf[keep] as Set<number>).add(v);
   }
-  const members = new Map<number, PlacedDraft[]>();
-  drafts.forEach((p, i) => {
+  const sets = new Map<number, number[]>();
+  members.forEach((_, i) => {
     const r = root(i);
-    const list = members.get(r);
-    if (list === undefined) members.set(r, [p]);
-    else list.push(p);
+    const list = sets.get(r);
+    if (list === undefined) sets.set(r, [i]);
+    else list.push(i);
   });
-  const out: PlacedDraft[] = [];
-  let absorbed = 0;
-  drafts.forEach((p, i) => {
-    if (root(i) !== i) return;
-    const group = members.get(i) as PlacedDraft[];
-    if (group.length === 1) {
-      out.push(p);
-      return;
-    }
-    absorbed += group.length - 1;
+  const joins: GroupJoin[] = [];
+  const absorbed = new Set<number>();
+  for (const [at, set] of sets) {
+    if (set.length === 1) continue;
+    const group = set.map((i) => members[i] as PlacedDraft);
     const lead = [...group].sort(firstReported)[0] as PlacedDraft;
     const draft: Draft = {
       ...lead.draft,
       planned: group.every((g) => g.draft.planned),
       cited: mergedCitations(group, lead),
     };
-    out.push({ draft, volume: lead.volume, n: lead.n });
+    joins.push({ at, lead: members.indexOf(lead), draft, set });
+    for (const i of set) if (i !== at) absorbed.add(i);
+  }
+  return { joins, absorbed };
+}
+
+/** A joined draft's members (lead first, then input order), for its identity (`assembleEvents`). */
+export type JoinedFrom = Map<Draft, readonly PlacedDraft[]>;
+
+/**
+ * Drafts of different volumes that report one happening, joined: same range, precision and modifier, none a
+ * planned span, not blocked, and agreeing by `MERGE.score`. Pairs are taken strongest first; a pair whose groups
+ * already hold a draft of the same volume is left apart (its volume kept them apart for a reason). The result is in
+ * the input's order; `absorbed` counts drafts folded into another, `from` names each joined draft's members. With
+ * a `memo` (the last call's groups; refilled with this call's), a group of the same drafts in the same shape is not
+ * joined again.
+ */
+export function joinVolumes(
+  drafts: readonly PlacedDraft[],
+  memo?: JoinMemo,
+): { drafts: PlacedDraft[]; absorbed: number; from: JoinedFrom } {
+  const joinedAt = new Map<number, { draft: Draft; lead: number }>();
+  const gone = new Set<number>();
+  const from: JoinedFrom = new Map();
+  const kept: JoinMemo = new Map();
+  let absorbed = 0;
+  for (const [key, list] of joinGroups(drafts)) {
+    if (list.length < 2) continue;
+    const members = list.map((i) => drafts[i] as PlacedDraft);
+    const shape = shapeOf(members);
+    const last = memo?.get(key);
+    const same =
+      last !== undefined &&
+      last.shape === shape &&
+      last.members.length === members.length &&
+      last.members.every((d, k) => d === (members[k] as PlacedDraft).draft);
+    const group = same ? last : { members: members.map((p) => p.draft), shape, ...joinGroup(members) };
+    kept.set(key, group);
+    for (const j of group.joins) {
+      joinedAt.set(list[j.at] as number, { draft: j.draft, lead: list[j.lead] as number });
+      absorbed += j.set.length - 1;
+      const order = [j.lead, ...j.set.filter((k) => k !== j.lead)];
+      from.set(
+        j.draft,
+        order.map((k) => members[k] as PlacedDraft),
+      );
+    }
+    for (const k of group.absorbed) gone.add(list[k] as number);
+  }
+  if (memo !== undefined) {
+    memo.clear();
+    for (const [k, v] of kept) memo.set(k, v);
+  }
+  if (joinedAt.size === 0) return { drafts: [...drafts], absorbed: 0, from };
+  const out: PlacedDraft[] = [];
+  drafts.forEach((p, i) => {
+    if (gone.has(i)) return;
+    const joined = joinedAt.get(i);
+    if (joined === undefined) out.push(p);
+    else {
+      const lead = drafts[joined.lead] as PlacedDraft;
+      out.push({ draft: joined.draft, volume: lead.volume, n: lead.n });
+    }
   });
-  return { drafts: out, absorbed };
+  return { drafts: out, absorbed, from };
 }

@@ -9,8 +9,9 @@
  * Only what the current run used is kept: memory stays the size of one timeline.
  */
 import type { SourceFacts } from './prepared-cache.ts';
-import type { Draft, MadeEvents, VolumeResult } from '../events/index.ts';
+import type { Draft, JoinMemo, MadeEvents, VolumeResult } from '../events/index.ts';
 import type { OutputManifest } from '../write/output-manifest.ts';
+import type { Gazetteer } from '../model.ts';
 
 export interface IngestMemo {
   /** Volumes by volume key (volume-cache.ts: it covers the sources' names and prepared keys). */
@@ -24,10 +25,18 @@ export interface IngestMemo {
   volumesBuiltWith?: string;
   /** The event code and gazetteer versions of the run going on (set when its sources are keyed). */
   buildingWith?: string;
+  /**
+   * The gazetteer as loaded, with the versions it was loaded under: kept while they stay the same, since events
+   * made with it hold it (their tags are worked out when read) and the tagger's caches are tied to it; a gazetteer
+   * loaded afresh each run would keep every earlier one alive.
+   */
+  gazetteer?: { with: string; value: Gazetteer };
   /** Drafts of volumes built again that came from a draft of the volume's last version (`carryOrigins`). */
   origins: WeakMap<Draft, string>;
   /** Events made from the kept volumes' drafts (`BuildOptions.made`): a draft with the same id is not made again. */
   made: MadeEvents;
+  /** The groups of drafts the last run joined across volumes (`BuildOptions.joins`). */
+  joins: JoinMemo;
   /**
    * What the file system said changed since the run before began (watch.ts), for the run about to start; absent
    * when nothing vouches for the files (the first run, a folder not watched): every file is checked then.
@@ -61,6 +70,7 @@ export function newMemo(): IngestMemo {
     facts: new Map(),
     manifests: new Map(),
     made: new WeakMap(),
+    joins: new Map(),
     volumeNames: new Map(),
     origins: new WeakMap(),
     after: [],

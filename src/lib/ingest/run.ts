@@ -550,10 +550,20 @@ interface StageInput {
   texts: Array<string | undefined>;
 }
 
+/** The gazetteer, loaded; a resident ingest loads it again only when its files or the event code changed. */
+function gazetteerOf(options: IngestOptions): Gazetteer {
+  const memo = memoOf(options);
+  const versions = memo?.buildingWith;
+  if (memo === undefined || versions === undefined) return loadGazetteer(options.gazetteerDir);
+  if (memo.gazetteer?.with !== versions)
+    memo.gazetteer = { with: versions, value: loadGazetteer(options.gazetteerDir) };
+  return memo.gazetteer.value;
+}
+
 /** Settings, and each source's facts and prepared document where it was read now (cached before the stage uses it). */
 function stageInput(options: IngestOptions, read: ReadResult): StageInput {
   const config = loadTimelineConfig(options.timelinePath);
-  const gazetteer = loadGazetteer(options.gazetteerDir);
+  const gazetteer = gazetteerOf(options);
   const curation = loadCuration(options.curationPath);
   const facts: SourceFacts[] = [];
   const prepared: Array<PreparedDocument | undefined> = [];
@@ -870,7 +880,7 @@ function assembleAndWrite(
     focusFrom: config.focusFrom ?? defaultFocusFrom(published),
     // Without a cache the keys are not keys (no prepared keys): nothing is hashed then anyway.
     ...(options.cacheDir === undefined ? {} : { volumeKeys: stage.keys }),
-    ...(memo === undefined ? {} : { made: memo.made, origins: memo.origins }),
+    ...(memo === undefined ? {} : { made: memo.made, origins: memo.origins, joins: memo.joins }),
   });
   const { events, report } = built;
   const t3 = performance.now();
