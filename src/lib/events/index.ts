@@ -777,21 +777,59 @@ function makeEvent(
   return { event: e, over };
 }
 
-/** Ids, curation and the report over every volume's drafts (joined across volumes first). */
-export function assembleEvents(volumes: readonly VolumeResult[], options: BuildOptions): BuildResult {
-  const { gazetteer } = options;
-  const names = new Map<string, string>();
+/** What the report's left-out list is worked out from: an assembly's events, drafts and volumes. */
+interface LeftOutInput {
+  final: readonly TimelineEvent[];
+  hidden: readonly TimelineEvent[];
+  overflow: readonly LeftOut[];
+  volumes: readonly VolumeResult[];
+  drafts: readonly PlacedDraft[];
+}
+
+/** Every sentence no event quotes, once, with its first reason, in corpus order. */
+function leftOutOf({ final, hidden, overflow, volumes, drafts }: LeftOutInput): LeftOut[] {
   // Each source's place in the corpus, volume by volume (one volume: corpus order).
   const order = new Map<string, number>();
   const unresolved = new SentenceSet();
+  for (const v of volumes) {
+    for (const s of v.sources) order.set(s.id, order.size);
+    for (const [source, sentence] of v.unresolved) unresolved.add(source, sentence);
+  }
+  const citedSentences = new SentenceSet();
+  for (const e of final) for (const c of e.sources) citedSentences.add(c.source, c.sentence);
+
+  const reasons: LeftOut[] = [];
+  const noted = new SentenceSet();
+  const note = (l: LeftOut) => {
+    if (citedSentences.has(l.source, l.sentence) || noted.has(l.source, l.sentence)) return;
+    noted.add(l.source, l.sentence);
+    reasons.push(unresolved.has(l.source, l.sentence) ? { ...l, reason: 'unresolved-anchor' } : l);
+  };
+  for (const e of hidden)
+    for (const c of e.sources)
+      note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: `hidden:${e.id}` });
+  overflow.forEach(note);
+  for (const v of volumes) v.leftOut.forEach(note);
+  // A sentence a draft cited that no event quotes now (curation may drop one).
+  for (const { draft } of drafts)
+    for (const { citation: c } of draft.cited)
+      note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: 'not-cited' });
+  for (const v of volumes) v.rest.forEach(note);
+  return reasons.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence);
+}
+
+/** Ids, curation and the report over every volume's drafts (joined across volumes first). */
+export function assembleEvents(volumes: readonly VolumeResult[], options: BuildOptions): BuildResult {
+  const { gazetteer } = options;
+  // The name quotes are attributed to, by source id (made when an event is made or curated: most are reused).
+  let names: Map<string, string> | undefined;
+  const namesOf = () => {
+    names ??= new Map(volumes.flatMap((v) => v.sources.map((s) => [s.id, s.name] as const)));
+    return names;
+  };
   const placed: PlacedDraft[] = [];
   let offset = 0;
   volumes.forEach((v, volume) => {
-    for (const s of v.sources) {
-      names.set(s.id, s.name);
-      order.set(s.id, order.size);
-    }
-    for (const [source, sentence] of v.unresolved) unresolved.add(source, sentence);
     for (const draft of v.drafts) placed.push({ draft, volume, n: offset + draft.n });
     offset += v.candidates;
   });
@@ -825,7 +863,7 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
       madeOf[i] = had;
       return had.event;
     }
-    const { event: e, over } = makeEvent(d, id, names, gazetteer);
+    const { event: e, over } = makeEvent(d, id, namesOf(), gazetteer);
     overflow.push(...over);
     const m = { id, event: e, overflow: over, identity: identityOf(placedDrafts[i] as PlacedDraft, id) };
     made?.set(d, m);
@@ -833,7 +871,7 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
     return e;
   });
 
-  const curated = applyCuration(events, options.curation, (s) => summarise(s, names));
+  const curated = applyCuration(events, options.curation, (s) => summarise(s, namesOf()));
   const touched = curatedIds(options.curation);
   const identities = new Map<string, string>();
   const madeById = new Map<string, (typeof madeOf)[number]>();
@@ -859,37 +897,19 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
       return e;
     })
     .sort((a, b) => compareIso(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const citedSentences = new SentenceSet();
-  for (const e of final) for (const c of e.sources) citedSentences.add(c.source, c.sentence);
-
-  // Every sentence not quoted by an event is reported once, with its first reason.
-  const reasons: LeftOut[] = [];
-  const noted = new SentenceSet();
-  const note = (l: LeftOut) => {
-    if (citedSentences.has(l.source, l.sentence) || noted.has(l.source, l.sentence)) return;
-    noted.add(l.source, l.sentence);
-    reasons.push(unresolved.has(l.source, l.sentence) ? { ...l, reason: 'unresolved-anchor' } : l);
-  };
-  for (const e of curated.hidden)
-    for (const c of e.sources)
-      note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: `hidden:${e.id}` });
-  overflow.forEach(note);
-  for (const v of volumes) v.leftOut.forEach(note);
-  // A sentence a draft cited that no event quotes now (curation may drop one).
-  for (const { draft } of drafts)
-    for (const { citation: c } of draft.cited)
-      note({ source: c.source, sentence: c.sentence, paragraph: c.paragraph, text: c.quote, reason: 'not-cited' });
-  for (const v of volumes) v.rest.forEach(note);
   const previousIds = new Set(options.previous.map((p) => p.id));
   const report: EventsReport = {
     candidates: volumes.reduce((n, v) => n + v.candidates, 0),
     events: final.length,
     merges: volumes.reduce((n, v) => n + v.kept - v.clusters, 0) + joined.absorbed,
     attached: volumes.reduce((n, v) => n + v.attached, 0),
-    leftOut: reasons.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence),
+    leftOut: [],
     unusedCuration: curated.unused,
     keptIds: ids.filter((id) => previousIds.has(id)).length,
   };
+  // Worked out when first read (the report is written after the events, and a resident ingest reports the run
+  // first): every sentence of the corpus is looked at.
+  lazily(report, 'leftOut', () => leftOutOf({ final, hidden: curated.hidden, overflow, volumes, drafts }));
   return {
     events: final,
     report,
