@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Pack } from '../../src/lib/ingest/pack.ts';
@@ -75,6 +75,27 @@ describe('cache pack', () => {
     expect(fresh.read([['a.txt', 'v2-a']])).toEqual([text('a.txt', 2)]);
     expect(fresh.names()).toEqual(['a.txt']);
     expect(segments(dir)).toHaveLength(1); // the first segment had no live record left: deleted
+  });
+
+  it('kept from run to run, reads its index again on refresh only when another writer changed it', () => {
+    const { dir, pack } = filled(['a', 'b']);
+    expect(pack.read([['a', 'k-a']])).toEqual([text('a')]);
+    // Nothing changed: the index it holds serves, its own commits included.
+    pack.put('c', 'k-c', text('c'));
+    pack.commit();
+    pack.refresh();
+    expect(pack.keyOf('c')).toBe('k-c');
+    // Another process commits: not seen until a refresh.
+    const other = new Pack(dir);
+    other.put('d', 'k-d', text('d'));
+    other.commit();
+    expect(pack.keyOf('d')).toBeUndefined();
+    pack.refresh();
+    expect(pack.read([['d', 'k-d']])).toEqual([text('d')]);
+    // The cache cleared: after a refresh, nothing is taken for stored.
+    rmSync(dir, { recursive: true });
+    pack.refresh();
+    expect(pack.keyOf('a')).toBeUndefined();
   });
 
   it('writes nothing when nothing changed', () => {

@@ -10,7 +10,7 @@ import { InputError } from '../../src/lib/errors.ts';
 import { VOLUME } from '../../src/lib/events/volumes.ts';
 import { newMemo } from '../../src/lib/ingest/memo.ts';
 import { runIngest, warmMemo } from '../../src/lib/ingest/run.ts';
-import { SETTLE } from '../../src/lib/ingest/source-keys.ts';
+import { KEY_LIST, SETTLE } from '../../src/lib/ingest/source-keys.ts';
 import type { IngestSummary } from '../../src/lib/ingest/run.ts';
 import { counts, SETTLE_MS, watchedFolders, watchIngest } from '../../src/lib/ingest/watch.ts';
 import { folderFiles, ingestProject } from '../fixtures/ingest/project.ts';
@@ -171,6 +171,12 @@ describe('watchIngest, told what changed', () => {
     const told = await next(watching);
     expect(told.changed).toEqual([join(p.options.sourcesDir, 's-0.txt')]);
     expect(folderFiles(p.options.outDir)).toEqual(first);
+    // The run told of s-0 alone did not read the sources' key list again: the one it kept, and wrote after the run,
+    // still holds the sources it was not told of.
+    const list = JSON.parse(readFileSync(join(p.options.cacheDir as string, KEY_LIST), 'utf8')) as {
+      files: Record<string, unknown>;
+    };
+    expect(Object.keys(list.files)).toEqual(expect.arrayContaining(['s-1.txt', 's-2.txt']));
 
     // Written through the other name: no run is started for it, but the check after the quiet spell finds it.
     writeFileSync(join(side, 's-2.txt'), article(2, ' Putin will receive Witkoff in Moscow on Friday.'));

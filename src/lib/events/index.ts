@@ -666,9 +666,20 @@ function draftIdentities(
  * what only orders or joins it, and the names its quotes are attributed to (`names`: its volume's, by source id).
  */
 function draftContent(names: ReadonlyMap<string, string>, d: Draft): string {
-  const { n: _n, join: _join, prefix: _prefix, natural: _natural, ...made } = d;
-  return JSON.stringify([made, d.cited.map((c) => names.get(c.citation.source) ?? null)]);
+  let content = contents.get(d);
+  if (content === undefined) {
+    const { n: _n, join: _join, prefix: _prefix, natural: _natural, ...made } = d;
+    content = JSON.stringify([made, d.cited.map((c) => names.get(c.citation.source) ?? null)]);
+    contents.set(d, content);
+  }
+  return content;
 }
+
+/**
+ * `draftContent` of each draft, made once: a volume built again compares its last version's drafts, whose contents
+ * were made when that version was built. A draft belongs to one volume, whose names are fixed.
+ */
+const contents = new WeakMap<Draft, string>();
 
 /**
  * A volume built again (one of its sources changed): each new draft with the very content of a draft of the

@@ -12,6 +12,8 @@ import type { SourceFacts } from './prepared-cache.ts';
 import type { Draft, JoinMemo, MadeEvents, VolumeResult } from '../events/index.ts';
 import type { OutputManifest } from '../write/output-manifest.ts';
 import type { Gazetteer } from '../model.ts';
+import type { Pack } from './pack.ts';
+import type { KeyListFiles } from './source-keys.ts';
 
 export interface IngestMemo {
   /** Volumes by volume key (volume-cache.ts: it covers the sources' names and prepared keys). */
@@ -43,7 +45,11 @@ export interface IngestMemo {
    */
   news?: FileNews;
   /** Each source's cache key as the last run found it (`version`: the code version the keys were made with). */
-  sourceKeys?: { version: string; keys: Map<string, string> };
+  sourceKeys?: { version: string; keys: Map<string, string>; list: KeyListFiles };
+  /** Prepared keys by dated key, for the event code and gazetteer versions `with` (prepared-cache.ts `preparedKey`). */
+  preparedKeys?: { with: string; keys: Map<string, string> };
+  /** The cache's layers (run.ts `Packs`), kept with the indexes they read. */
+  packs?: { cacheDir: string; layers: Record<'dated' | 'prepared' | 'facts' | 'volumes', Pack> };
   /** The events folder's files and their fingerprints as the last run left them. */
   onDisk?: { dir: string; files: Map<string, string> };
   /**

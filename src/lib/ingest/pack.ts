@@ -34,6 +34,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../write/atomic-dir.ts';
+import { fingerprint } from '../write/output-manifest.ts';
 
 /** Bump when the index or record layout changes. */
 const PACK_FORMAT = 1;
@@ -172,6 +173,12 @@ function uniqueName(suffix: string): string {
   return `${Date.now().toString(36)}-${process.pid.toString(36)}-${randomBytes(4).toString('hex')}${suffix}`;
 }
 
+/** The fingerprint of a layer's index file (`none` when there is none). */
+function indexFingerprint(dir: string): string {
+  const st = statSync(join(dir, INDEX), { throwIfNoEntry: false });
+  return st === undefined ? 'none' : fingerprint(st);
+}
+
 /** Size of a file, or undefined if it is gone. */
 function sizeOf(path: string): number | undefined {
   return statSync(path, { throwIfNoEntry: false })?.size;
@@ -182,6 +189,8 @@ export class Pack {
   readonly dir: string;
   readonly maxSegments: number;
   private loaded: Map<string, Location> | undefined;
+  /** The index file's fingerprint when `loaded` was read or written. */
+  private loadedFrom: string | undefined;
   /** Names put since the last commit → key and place of their record in `staging`. */
   private readonly staged = new Map<string, { key: string; offset: number; length: number }>();
   private staging = new Staging();
@@ -192,8 +201,20 @@ export class Pack {
   }
 
   private get index(): Map<string, Location> {
-    this.loaded ??= readIndex(this.dir);
+    if (this.loaded === undefined) {
+      // Taken before the read: a commit by another process in between makes the next `refresh` read it again.
+      this.loadedFrom = indexFingerprint(this.dir);
+      this.loaded = readIndex(this.dir);
+    }
     return this.loaded;
+  }
+
+  /**
+   * Forget the index read, if its file changed since it was read or written here (another process committed, or the
+   * cache was cleared): a layer kept from run to run (a resident ingest) reads it again then, and not otherwise.
+   */
+  refresh(): void {
+    if (this.loaded !== undefined && indexFingerprint(this.dir) !== this.loadedFrom) this.loaded = undefined;
   }
 
   /** The key `name` is stored under, if any (nothing is read but the index). */
@@ -307,6 +328,7 @@ export class Pack {
     if (staging.bytes > 0) writeChunks(join(this.dir, segment), staging.chunks);
     writeFileAtomically(join(this.dir, INDEX), indexText(entries));
     this.loaded = entries;
+    this.loadedFrom = indexFingerprint(this.dir);
     this.staged.clear();
     this.staging = new Staging();
     return { written: true, carried, deleted: this.removeUnused(entries, sizes) };

@@ -55,7 +55,7 @@ import { buildInWorkers, readInWorkers, workerCount } from './workers.ts';
 import type { VolumeJob } from './workers.ts';
 import { checkUniqueIds, sourceNames } from './source-list.ts';
 import { KEY_LIST, settled, sourceKeys } from './source-keys.ts';
-import type { KeyCounts } from './source-keys.ts';
+import type { KeyCounts, KeyListFiles, ToldKeys } from './source-keys.ts';
 import { contentHashes, folderState, recordRun, runKey, unchangedRun } from './unchanged-run.ts';
 import type { RecordedRun, Repeated, SummaryPatch } from './unchanged-run.ts';
 
@@ -213,11 +213,35 @@ function keySources(options: IngestOptions, news?: FileNews): Keyed {
   const memo = memoOf(options);
   const last = memo?.sourceKeys;
   if (memo !== undefined) memo.buildingWith = `${events}\0${gazetteer}`;
-  const told =
-    news?.sources !== undefined && last?.version === version ? { keys: last.keys, changed: news.sources } : undefined;
-  const keys = sourceKeys(options.sourcesDir, names, version, cacheDir, counts, told);
-  if (memo !== undefined) memo.sourceKeys = { version, keys: new Map(names.map((n, i) => [n, keys[i] as string])) };
-  return { names, keys, preparedKeys: keys.map((key) => preparedKey(key, events, gazetteer)), counts };
+  const told: ToldKeys | undefined =
+    news?.sources !== undefined && last?.version === version
+      ? { keys: last.keys, changed: news.sources, list: last.list }
+      : undefined;
+  // A resident ingest keeps the list for its next run, and writes it once this one is reported.
+  let list: KeyListFiles = {};
+  const keep = (next: KeyListFiles, write: () => void) => {
+    list = next;
+    later(options, write);
+  };
+  const keys = sourceKeys(options.sourcesDir, names, version, cacheDir, counts, told, keep);
+  if (memo !== undefined)
+    memo.sourceKeys = { version, keys: new Map(names.map((n, i) => [n, keys[i] as string])), list };
+  return { names, keys, preparedKeys: preparedKeysOf(memo, keys, events, gazetteer), counts };
+}
+
+/** Each source's prepared key from its dated key (a resident ingest remembers them: each is a hash). */
+function preparedKeysOf(
+  memo: IngestMemo | undefined,
+  keys: readonly string[],
+  events: string,
+  gazetteer: string,
+): string[] {
+  const versions = `${events}\0${gazetteer}`;
+  const known = memo?.preparedKeys?.with === versions ? memo.preparedKeys.keys : undefined;
+  const out = keys.map((key) => known?.get(key) ?? preparedKey(key, events, gazetteer));
+  if (memo !== undefined)
+    memo.preparedKeys = { with: versions, keys: new Map(keys.map((k, i) => [k, out[i] as string])) };
+  return out;
 }
 
 /** What the watch said changed for this run (taken: it is for one run), after the last run's bookkeeping. */
@@ -249,6 +273,27 @@ function fillGaps<T>(
 }
 
 /**
+ * The cache's layers. A resident ingest keeps them from run to run, with the indexes they read, each read again
+ * only when its file changed (another process's commit, a cleared cache).
+ */
+function packsOf(options: IngestOptions, cacheDir: string): Packs {
+  const memo = memoOf(options);
+  const kept = memo?.packs;
+  if (kept !== undefined && kept.cacheDir === cacheDir) {
+    for (const pack of Object.values(kept.layers)) pack.refresh();
+    return kept.layers;
+  }
+  const layers = {
+    dated: datedPack(cacheDir),
+    prepared: preparedPack(cacheDir),
+    facts: factsPack(cacheDir),
+    volumes: volumePack(cacheDir),
+  };
+  if (memo !== undefined) memo.packs = { cacheDir, layers };
+  return layers;
+}
+
+/**
  * Steps 1–2, cached part: take what the cache already has — the prepared entry if it is there (then the dated
  * layer is not even read), else the dated document. One read per layer.
  */
@@ -266,12 +311,7 @@ function planRead(options: IngestOptions, keyed: Keyed): Planned {
   };
   const { cacheDir } = options;
   if (cacheDir === undefined) return plan;
-  const packs = {
-    dated: datedPack(cacheDir),
-    prepared: preparedPack(cacheDir),
-    facts: factsPack(cacheDir),
-    volumes: volumePack(cacheDir),
-  };
+  const packs = packsOf(options, cacheDir);
   plan.packs = packs;
   const wanted = names.map((n, i) => [n, plan.preparedKeys[i] ?? ''] as const);
   const memo = memoOf(options);
@@ -795,7 +835,8 @@ function completeVolumes(
       return result;
     }
     const result = buildVolume(preparedFor(options, read, members, input), input.gazetteer);
-    packs?.volumes.put(name, key, JSON.stringify(result));
+    // Stored for a later run (a resident ingest does it once this one is reported; nothing changes a volume).
+    if (packs !== undefined) later(options, () => packs.volumes.put(name, key, JSON.stringify(result)));
     carryOver(memo, name, result);
     return result;
   });

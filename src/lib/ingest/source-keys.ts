@@ -64,11 +64,16 @@ export interface KeyCounts {
 export interface ToldKeys {
   keys: ReadonlyMap<string, string>;
   changed: ReadonlySet<string>;
+  /** The list as the last run left it (not read again). */
+  list: KeyList['files'];
 }
+
+/** The stored list of a cache folder: each file's fingerprint and key, for `ToldKeys.list`. */
+export type KeyListFiles = KeyList['files'];
 
 /**
  * The cache key (`cacheKey`) of each of `names` in `dir`, in order. Reads only files whose fingerprint is not
- * remembered; stores the list again when it changed.
+ * remembered; stores the list again when it changed, or gives `keep` the list and the write to do later.
  */
 export function sourceKeys(
   dir: string,
@@ -77,8 +82,9 @@ export function sourceKeys(
   cacheDir: string,
   counts?: KeyCounts,
   told?: ToldKeys,
+  keep?: (list: KeyList['files'], write: () => void) => void,
 ): string[] {
-  const known = readList(cacheDir, version);
+  const known = told?.list ?? readList(cacheDir, version);
   const next: KeyList['files'] = {};
   let changed = Object.keys(known).length !== names.length;
   const keys = names.map((name) => {
@@ -107,12 +113,15 @@ export function sourceKeys(
     if (settled(changedAt(fp), started)) next[name] = [fp, key];
     return key;
   });
-  if (changed) {
+  const write = () => {
+    if (!changed) return;
     try {
       writeFileAtomically(listPath(cacheDir), JSON.stringify({ format: FORMAT, version, files: next }));
     } catch {
       // The cache is only speed: without the list, the next run hashes every file.
     }
-  }
+  };
+  if (keep === undefined) write();
+  else keep(next, write);
   return keys;
 }
