@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignIds, keepable } from '../../src/lib/events/ids.ts';
+import { assignIds, keepable, newIdMemo } from '../../src/lib/events/ids.ts';
 import {
   keyOf,
   overlap,
@@ -165,6 +165,79 @@ describe('id assignment', () => {
       previous,
     );
     expect(ids).toEqual(['b-other', 'a-twice']);
+  });
+
+  it('with a memo, over a sequence of calls, gives the ids of the plain definition', () => {
+    // The definition: every (event, previous id) pair sharing citations, most shared first (then smaller id, then
+    // earlier event), taken greedily; the others their natural id, `-2`, `-3`… on a clash, in event order.
+    const plainIds = (
+      events: ReadonlyArray<{ natural: string; prefix: string; citations: ReturnType<typeof cite>[] }>,
+      previous: ReadonlyArray<{ id: string; sources: ReturnType<typeof cite>[] }>,
+    ) => {
+      const pairs: Array<{ event: number; id: string; shared: number }> = [];
+      events.forEach((e, event) => {
+        for (const id of new Set(previous.map((p) => p.id))) {
+          const cites = previous.filter((p) => p.id === id).flatMap((p) => p.sources);
+          const shared = e.citations.filter((c) => cites.some((q) => q.source === c.source && q.quote === c.quote));
+          if (shared.length > 0 && keepable(id, e.prefix)) pairs.push({ event, id, shared: shared.length });
+        }
+      });
+      pairs.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.event - b.event);
+      const out = new Map<number, string>();
+      const taken = new Set<string>();
+      for (const p of pairs)
+        if (!out.has(p.event) && !taken.has(p.id)) {
+          out.set(p.event, p.id);
+          taken.add(p.id);
+        }
+      return events.map((e, i) => {
+        let id = out.get(i) ?? e.natural;
+        for (let n = 2; !out.has(i) && taken.has(id); n++) id = `${e.natural}-${n}`;
+        taken.add(id);
+        return id;
+      });
+    };
+    const quotes = ['a', 'b', 'c'].flatMap((source) =>
+      [0, 1, 2, 3].map((k) => cite(source, k, `Quote ${source}${k}.`)),
+    );
+    const words = ['2025-11-30-talks-in-geneva', '2025-11-30-talks-in-geneva-2', '2025-11-30-strike-on-port-vale'];
+    const idPool = [...words, '2025-11-30-event', '2025-11-29-talks-in-geneva-held'];
+    // Events are drafts kept from call to call (the memo knows them by object); previous events likewise, or new.
+    const eventPool = fc.array(
+      fc.record({
+        natural: fc.constantFrom(...words),
+        citations: fc.uniqueArray(fc.constantFrom(...quotes), { minLength: 1, maxLength: 4 }),
+      }),
+      { minLength: 1, maxLength: 8 },
+    );
+    const record = fc.record({
+      id: fc.constantFrom(...idPool),
+      sources: fc.array(fc.constantFrom(...quotes), { minLength: 1, maxLength: 3 }),
+    });
+    const step = fc.record({
+      present: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+      keep: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      fresh: fc.array(record, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        eventPool,
+        fc.array(record, { maxLength: 6 }),
+        fc.array(step, { minLength: 1, maxLength: 6 }),
+        (pool, first, steps) => {
+          const drafts = pool.map((e) => ({ ...e, prefix: '2025-11-30' }));
+          const memo = newIdMemo();
+          let previous = first;
+          for (const { present, keep, fresh } of steps) {
+            const events = drafts.filter((_, i) => present[i] !== false).map((d) => ({ ...d, key: d }));
+            expect(assignIds(events, previous, memo)).toEqual(plainIds(events, previous));
+            // The next call's previous events: some kept (the same objects), some gone, some new.
+            previous = [...previous.filter((_, i) => keep[i] !== false), ...fresh];
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps a previous id exactly when the plain definition does (its date part, then three words not all digits)', () => {

@@ -115,7 +115,13 @@ function beforeMerges<P extends { id: string; sources: readonly PreviousCitation
   if (!previous.some((p) => p.sources.some((c) => c.mergedFrom !== undefined))) return [...previous];
   const out = new Map<string, P>();
   for (const p of previous)
-    if (!out.has(p.id)) out.set(p.id, { ...p, sources: p.sources.filter((c) => c.mergedFrom === undefined) });
+    if (!out.has(p.id))
+      out.set(
+        p.id,
+        p.sources.some((c) => c.mergedFrom !== undefined)
+          ? { ...p, sources: p.sources.filter((c) => c.mergedFrom === undefined) }
+          : p,
+      );
   for (const p of previous)
     for (const c of p.sources) {
       const from = c.mergedFrom;
@@ -147,7 +153,8 @@ function beforeSplits<P extends { id: string; sources: readonly PreviousCitation
     return at;
   };
   const out = new Map<string, P>();
-  for (const p of previous) if (!parentOf.has(p.id) && !out.has(p.id)) out.set(p.id, { ...p, sources: [...p.sources] });
+  // An event not split keeps its object (id matching in a resident ingest knows an unchanged event by it).
+  for (const p of previous) if (!parentOf.has(p.id) && !out.has(p.id)) out.set(p.id, p);
   for (const p of previous) {
     if (!parentOf.has(p.id)) continue;
     const root = rootOf(p.id);

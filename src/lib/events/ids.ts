@@ -134,56 +134,148 @@ export function keyWordSlug(text: string): string {
   return slug(words.join(' ')).replace(/-+/g, '-').replace(/^-|-$/g, '') || 'event';
 }
 
+/** The previous ids an event shares citations with, and how many with each (already filtered by `keepable`). */
+interface Shared {
+  ids: string[];
+  counts: number[];
+  /** The call that last found it true (`IdMemo.calls`): only one of the call just before may be taken. */
+  call?: number;
+}
+
+/**
+ * What `assignIds` keeps between calls (a resident ingest's runs): the previous events indexed by citation, and each
+ * event's shared ids by its `key` (its draft). A call indexes only the previous events that are not the same objects
+ * as last time, and looks up again only the events that cite a source one of those cites.
+ */
+export interface IdMemo {
+  indexed: Set<PreviousEvent>;
+  byKey: Map<string, Map<string, string[]>>;
+  shared: WeakMap<object, Shared>;
+  /** Calls made: an event missing from a call (a draft joined for a while) may have missed a change of the index. */
+  calls: number;
+}
+
+export function newIdMemo(): IdMemo {
+  return { indexed: new Set(), byKey: new Map(), shared: new WeakMap(), calls: 0 };
+}
+
+/** Index (or, with `remove`, unindex) a previous event's citations: source, then quote, to the ids citing it. */
+function indexCitations(byKey: IdMemo['byKey'], p: PreviousEvent, remove: boolean): void {
+  for (const c of p.sources) {
+    let quotes = byKey.get(c.source);
+    if (quotes === undefined) {
+      if (remove) continue;
+      quotes = new Map();
+      byKey.set(c.source, quotes);
+    }
+    const list = quotes.get(c.quote);
+    if (remove) {
+      const at = list?.indexOf(p.id) ?? -1;
+      if (list === undefined || at < 0) continue;
+      list.splice(at, 1);
+      if (list.length === 0) quotes.delete(c.quote);
+    } else if (list === undefined) quotes.set(c.quote, [p.id]);
+    else list.push(p.id);
+  }
+}
+
+/**
+ * Bring the memo's index to `previous`; returns the sources whose citations changed (an event citing one of them is
+ * looked up again). Without a memo, a fresh index.
+ */
+function indexPrevious(previous: readonly PreviousEvent[], memo: IdMemo | undefined): IdMemo & { dirty?: Set<string> } {
+  if (memo === undefined) {
+    const fresh = newIdMemo();
+    for (const p of previous) indexCitations(fresh.byKey, p, false);
+    return fresh;
+  }
+  const now = new Set(previous);
+  const dirty = new Set<string>();
+  for (const p of memo.indexed)
+    if (!now.has(p)) {
+      indexCitations(memo.byKey, p, true);
+      for (const c of p.sources) dirty.add(c.source);
+    }
+  for (const p of now)
+    if (!memo.indexed.has(p)) {
+      indexCitations(memo.byKey, p, false);
+      for (const c of p.sources) dirty.add(c.source);
+    }
+  memo.indexed = now;
+  return { ...memo, dirty };
+}
+
+/** The previous ids event `e` shares citations with (`keepable` ones), and how many with each. */
+function sharedWith(e: { prefix?: string; citations: readonly Citation[] }, byKey: IdMemo['byKey']): Shared {
+  // Most events have one or two: two short lists.
+  const ids: string[] = [];
+  const counts: number[] = [];
+  for (const c of e.citations) {
+    const list = byKey.get(c.source)?.get(c.quote);
+    if (list === undefined) continue;
+    // Most quotes were cited by one previous event: no set to drop repeats then (this runs for every citation).
+    for (const id of list.length === 1 ? list : new Set(list)) {
+      const at = ids.indexOf(id);
+      if (at < 0) {
+        ids.push(id);
+        counts.push(1);
+      } else counts[at] = (counts[at] as number) + 1;
+    }
+  }
+  // An id whose date no longer fits, or that says nothing (`2025-11-28-event`), is minted afresh.
+  const out: Shared = { ids: [], counts: [] };
+  ids.forEach((id, j) => {
+    if (e.prefix !== undefined && !keepable(id, e.prefix)) return;
+    out.ids.push(id);
+    out.counts.push(counts[j] as number);
+  });
+  return out;
+}
+
 /**
  * Final ids. Each event is offered the previous ids it shares citations with; the pair sharing the
  * most citations wins first (ties: smaller previous id, then earlier event). Others get their natural
- * id, with `-2`, `-3`… on a clash, in event order.
+ * id, with `-2`, `-3`… on a clash, in event order. With a `memo` (and each event's `key`, an object that fixes its
+ * natural id, prefix and citations), the work is proportional to what changed since the last call.
  */
 export function assignIds(
-  events: ReadonlyArray<{ natural: string; prefix?: string; citations: readonly Citation[] }>,
+  events: ReadonlyArray<{ natural: string; prefix?: string; citations: readonly Citation[]; key?: object }>,
   previous: readonly PreviousEvent[],
+  memo?: IdMemo,
 ): string[] {
   // A citation's identity across runs is its source and exact quote: previous ids by source, then quote.
-  const prevByKey = new Map<string, Map<string, string[]>>();
-  for (const p of previous)
-    for (const c of p.sources) {
-      let quotes = prevByKey.get(c.source);
-      if (quotes === undefined) {
-        quotes = new Map();
-        prevByKey.set(c.source, quotes);
-      }
-      const list = quotes.get(c.quote);
-      if (list === undefined) quotes.set(c.quote, [p.id]);
-      else list.push(p.id);
+  const index = indexPrevious(previous, memo);
+  const { dirty } = index;
+  const call = memo === undefined ? 0 : ++memo.calls;
+  const shared = events.map((e) => {
+    const { key } = e;
+    const had = key === undefined || dirty === undefined ? undefined : index.shared.get(key);
+    if (had?.call === call - 1 && (dirty?.size === 0 || !e.citations.some((c) => dirty?.has(c.source)))) {
+      had.call = call;
+      return had;
     }
+    const made: Shared = { ...sharedWith(e, index.byKey), call };
+    if (key !== undefined && memo !== undefined) memo.shared.set(key, made);
+    return made;
+  });
+  // A pair whose event and id are in no other pair is taken whatever the order: only the others are sorted.
+  const pairsOfId = new Map<string, number>();
+  for (const s of shared) for (const id of s.ids) pairsOfId.set(id, (pairsOfId.get(id) ?? 0) + 1);
+  const out: Array<string | undefined> = events.map(() => undefined);
+  const taken = new Set<string>();
   const pairs: Array<{ event: number; id: string; shared: number }> = [];
-  // The previous ids an event shares citations with, and how many: most events have one or two, so two short lists.
-  const sharedIds: string[] = [];
-  const sharedCounts: number[] = [];
-  events.forEach((e, i) => {
-    sharedIds.length = 0;
-    sharedCounts.length = 0;
-    for (const c of e.citations) {
-      const ids = prevByKey.get(c.source)?.get(c.quote);
-      if (ids === undefined) continue;
-      // Most quotes were cited by one previous event: no set to drop repeats then (this runs for every citation).
-      for (const id of ids.length === 1 ? ids : new Set(ids)) {
-        const at = sharedIds.indexOf(id);
-        if (at < 0) {
-          sharedIds.push(id);
-          sharedCounts.push(1);
-        } else sharedCounts[at] = (sharedCounts[at] as number) + 1;
-      }
+  shared.forEach((s, i) => {
+    const only = s.ids[0];
+    if (s.ids.length === 1 && only !== undefined && pairsOfId.get(only) === 1) {
+      out[i] = only;
+      taken.add(only);
+      return;
     }
-    // An id whose date no longer fits, or that says nothing (`2025-11-28-event`), is minted afresh.
-    sharedIds.forEach((id, j) => {
-      if (e.prefix === undefined || keepable(id, e.prefix))
-        pairs.push({ event: i, id, shared: sharedCounts[j] as number });
+    s.ids.forEach((id, j) => {
+      pairs.push({ event: i, id, shared: s.counts[j] as number });
     });
   });
   pairs.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.event - b.event);
-  const out: Array<string | undefined> = events.map(() => undefined);
-  const taken = new Set<string>();
   for (const p of pairs) {
     if (out[p.event] !== undefined || taken.has(p.id)) continue;
     out[p.event] = p.id;

@@ -8,6 +8,7 @@ import { attachAntecedents, attachBySameActors, attachUndated, clauseBag, resolv
 import { extractCandidates, sentenceInfos } from './candidates.ts';
 import { applyCuration, beforeCuration, curatedIds } from './curation.ts';
 import { assignIds, datePrefix, keyWordSlug } from './ids.ts';
+import type { IdMemo } from './ids.ts';
 import type { PreviousEvent } from './ids.ts';
 import { mergeCandidates, PRECISION_RANK } from './merge.ts';
 import type { Cluster, MergeInput } from './merge.ts';
@@ -30,7 +31,8 @@ export { loadCuration } from './curation.ts';
 export { loadGazetteer } from './gazetteer.ts';
 export { tagText } from './tagger.ts';
 export type { DatedDocument, EventsReport, LeftOut } from './types.ts';
-export type { PreviousEvent } from './ids.ts';
+export type { IdMemo, PreviousEvent } from './ids.ts';
+export { newIdMemo } from './ids.ts';
 export type { Draft, JoinMemo, VolumeResult } from './volumes.ts';
 export { partitionVolumes } from './volumes.ts';
 
@@ -57,6 +59,8 @@ export interface BuildOptions {
   origins?: WeakMap<Draft, string>;
   /** The groups joined across volumes by the last assembly (refilled by this one): unchanged ones are not joined again. */
   joins?: JoinMemo;
+  /** What id matching kept from the last assembly (`assignIds`): only what changed since is looked up. */
+  idMemo?: IdMemo;
 }
 
 /**
@@ -858,9 +862,10 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
     natural: d.natural,
     prefix: d.prefix,
     citations: d.cited.map((c) => c.citation),
+    key: d,
   }));
   // Ids are matched with the previous events as they were before curation (a split part is not an event of its own).
-  const ids = assignIds(idInputs, beforeCuration(options.previous, options.curation));
+  const ids = assignIds(idInputs, beforeCuration(options.previous, options.curation), options.idMemo);
 
   const overflow: LeftOut[] = [];
   const { made } = options;

@@ -9,7 +9,8 @@
  * Only what the current run used is kept: memory stays the size of one timeline.
  */
 import type { SourceFacts } from './prepared-cache.ts';
-import type { Draft, JoinMemo, MadeEvents, VolumeResult } from '../events/index.ts';
+import { newIdMemo } from '../events/ids.ts';
+import type { Draft, IdMemo, JoinMemo, MadeEvents, VolumeResult } from '../events/index.ts';
 import type { OutputManifest } from '../write/output-manifest.ts';
 import type { Gazetteer } from '../model.ts';
 import type { Pack } from './pack.ts';
@@ -39,6 +40,8 @@ export interface IngestMemo {
   made: MadeEvents;
   /** The groups of drafts the last run joined across volumes (`BuildOptions.joins`). */
   joins: JoinMemo;
+  /** What id matching kept from the last run (`BuildOptions.idMemo`). */
+  ids: IdMemo;
   /**
    * What the file system said changed since the run before began (watch.ts), for the run about to start; absent
    * when nothing vouches for the files (the first run, a folder not watched): every file is checked then.
@@ -77,6 +80,7 @@ export function newMemo(): IngestMemo {
     manifests: new Map(),
     made: new WeakMap(),
     joins: new Map(),
+    ids: newIdMemo(),
     volumeNames: new Map(),
     origins: new WeakMap(),
     after: [],

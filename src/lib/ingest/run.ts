@@ -921,7 +921,7 @@ function assembleAndWrite(
     focusFrom: config.focusFrom ?? defaultFocusFrom(published),
     // Without a cache the keys are not keys (no prepared keys): nothing is hashed then anyway.
     ...(options.cacheDir === undefined ? {} : { volumeKeys: stage.keys }),
-    ...(memo === undefined ? {} : { made: memo.made, origins: memo.origins, joins: memo.joins }),
+    ...(memo === undefined ? {} : { made: memo.made, origins: memo.origins, joins: memo.joins, idMemo: memo.ids }),
   });
   const { events, report } = built;
   const t3 = performance.now();
