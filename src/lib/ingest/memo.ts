@@ -12,6 +12,7 @@ import type { SourceFacts } from './prepared-cache.ts';
 import { newIdMemo } from '../events/ids.ts';
 import type { Draft, IdMemo, JoinMemo, MadeEvents, VolumeResult } from '../events/index.ts';
 import type { OutputManifest } from '../write/output-manifest.ts';
+import type { WriteMemo } from '../write/event-files.ts';
 import type { Gazetteer } from '../model.ts';
 import type { Pack } from './pack.ts';
 import type { KeyListFiles } from './source-keys.ts';
@@ -53,6 +54,8 @@ export interface IngestMemo {
   preparedKeys?: { with: string; keys: Map<string, string> };
   /** The cache's layers (run.ts `Packs`), kept with the indexes they read. */
   packs?: { cacheDir: string; layers: Record<'dated' | 'prepared' | 'facts' | 'volumes', Pack> };
+  /** What the last run's write step left (event-files.ts `WriteMemo`). */
+  write?: WriteMemo;
   /** The events folder's files and their fingerprints as the last run left them. */
   onDisk?: { dir: string; files: Map<string, string> };
   /**

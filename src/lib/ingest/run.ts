@@ -19,7 +19,7 @@ import type { BuildResult, DatedDocument, EventsReport, PreparedDocument, Volume
 import type { Gazetteer } from '../model.ts';
 import type { AtomicWriteOptions } from '../write/atomic-dir.ts';
 import { writeEventFiles } from '../write/event-files.ts';
-import type { WriteCounts, Written } from '../write/event-files.ts';
+import type { ResidentWrite, WriteCounts, Written } from '../write/event-files.ts';
 import {
   changedAt,
   pruneOutputCache,
@@ -447,6 +447,8 @@ interface FolderLook {
   skipped?: Repeated<IngestSummary>;
   /** How the sources were keyed (with a cache). */
   keys?: KeyCounts;
+  /** The files a watcher saw change since the last run, when only those were looked at (undefined: a full scan). */
+  changed?: ReadonlySet<string>;
 }
 
 /**
@@ -457,15 +459,17 @@ function lookAtFolder(options: IngestOptions, keyed: Keyed, news?: FileNews): Fo
   const scanned = Date.now();
   const memo = memoOf(options);
   const last = memo?.onDisk?.dir === options.outDir ? memo.onDisk.files : undefined;
+  const changed = last !== undefined ? news?.events : undefined;
   const onDisk =
-    last !== undefined && news?.events !== undefined
-      ? rescanEventFiles(options.outDir, last, news.events)
+    changed !== undefined
+      ? rescanEventFiles(options.outDir, last as Map<string, string>, changed)
       : scanEventFiles(options.outDir);
   if (memo !== undefined) memo.onDisk = { dir: options.outDir, files: onDisk };
   const { cacheDir } = options;
   if (cacheDir === undefined) return { onDisk, scanned };
   const key = runKey({ ...keyed, timelinePath: options.timelinePath, curationPath: options.curationPath });
   const look: FolderLook = { onDisk, scanned, key };
+  if (changed !== undefined) look.changed = changed;
   if (keyed.counts !== undefined) look.keys = keyed.counts;
   const skipped = unchangedRun<IngestSummary>(cacheDir, options.outDir, key, onDisk, scanned, options.reportPath);
   if (skipped !== undefined) look.skipped = skipped;
@@ -560,7 +564,9 @@ function folderAfter(before: Map<string, string>, written: Written): Map<string,
   if (texts.size === 0 && written.counts.removed === 0) return before;
   const changes = new Map<string, string | undefined>();
   for (const name of texts.keys()) changes.set(name, entries[name]?.fp);
-  for (const name of before.keys()) if (entries[name] === undefined) changes.set(name, undefined);
+  const { removedNames } = written;
+  if (removedNames !== undefined) for (const name of removedNames) changes.set(name, undefined);
+  else for (const name of before.keys()) if (entries[name] === undefined) changes.set(name, undefined);
   return withChanges(before, changes);
 }
 
@@ -897,6 +903,23 @@ async function finishIngestAsync(
   return assembleAndWrite(options, read, look, input, prior, stage, [t0, t1, tp, t2]);
 }
 
+/**
+ * What a resident ingest's write step needs (event-files.ts `ResidentWrite`): its memo, what else fixes an unchanged
+ * event's identity (focus date and curation), and the files changed since the last run. Not told them with a split
+ * in the curation: a part's id is the editor's, and may be an event's too (the whole step sorts that out).
+ */
+function residentWrite(
+  memo: IngestMemo | undefined,
+  look: FolderLook,
+  curation: StageInput['curation'],
+  focusFrom: string,
+): ResidentWrite | undefined {
+  if (memo === undefined) return undefined;
+  const split = Object.values(curation.events).some((e) => e.split !== undefined);
+  const context = `${focusFrom}\0${JSON.stringify(curation)}`;
+  return { memo, context, changed: split ? undefined : look.changed };
+}
+
 /** Assemble the events from the volumes, write them; then the summary and report, and the run's record. */
 function assembleAndWrite(
   options: IngestOptions,
@@ -914,18 +937,26 @@ function assembleAndWrite(
   const published = facts.map((f) => f.publishedDate);
   const spread = dateSpreadWarnings(published);
   const memo = memoOf(options);
+  const focusFrom = config.focusFrom ?? defaultFocusFrom(published);
   const built = assembleEvents(stage.volumes, {
     gazetteer,
     curation,
     previous,
-    focusFrom: config.focusFrom ?? defaultFocusFrom(published),
+    focusFrom,
     // Without a cache the keys are not keys (no prepared keys): nothing is hashed then anyway.
     ...(options.cacheDir === undefined ? {} : { volumeKeys: stage.keys }),
     ...(memo === undefined ? {} : { made: memo.made, origins: memo.origins, joins: memo.joins, idMemo: memo.ids }),
   });
   const { events, report } = built;
   const t3 = performance.now();
-  const written = writeEventFiles(options, events, onDisk, manifest, built.identities);
+  const written = writeEventFiles(
+    options,
+    events,
+    onDisk,
+    manifest,
+    built.identities,
+    residentWrite(memo, look, curation, focusFrom),
+  );
   if (memo !== undefined && options.cacheDir !== undefined) {
     memo.manifests.set(manifestKey(options.cacheDir, options.outDir), {
       render: renderVersion(),

@@ -105,9 +105,37 @@ export function updateDirAtomically(dir: string, update: DirUpdate, options: Ato
     if (update.write.has(name)) throw new Error(`updateDirAtomically: ${name} is both kept and written`);
     if (!present.has(name)) throw new Error(`updateDirAtomically: ${name} is to be kept but is not in ${dir}`);
   }
-  const { tmp, old } = siblings(dir);
-  stage(tmp, update.write, options);
   const aside = current.filter((n) => !update.keep.has(n));
+  moveInPlace(dir, update.write, aside, options);
+  return { written: update.write.size, removed: aside.filter((n) => !update.write.has(n)).length };
+}
+
+/**
+ * `updateDirAtomically` for a caller that knows what changes: `write` written, `remove` removed (entries that are
+ * not there are skipped), every other entry left as it is. The folder must exist.
+ */
+export function changeDirAtomically(
+  dir: string,
+  write: ReadonlyMap<string, string>,
+  remove: Iterable<string>,
+  options: AtomicWriteOptions = {},
+): DirUpdateResult {
+  const gone = new Set([...remove].filter((n) => !write.has(n)));
+  const aside = [...gone, ...write.keys()].filter((n) => existsSync(join(dir, n)));
+  moveInPlace(dir, write, aside, options);
+  return { written: write.size, removed: aside.filter((n) => gone.has(n)).length };
+}
+
+/** Stage `write`, move the entries `aside` out and the staged files in; undone on any failure. */
+function moveInPlace(
+  dir: string,
+  write: ReadonlyMap<string, string>,
+  aside: readonly string[],
+  options: AtomicWriteOptions,
+): void {
+  if (write.size === 0 && aside.length === 0) return;
+  const { tmp, old } = siblings(dir);
+  stage(tmp, write, options);
   const movedAside: string[] = [];
   const movedIn: string[] = [];
   try {
@@ -117,7 +145,7 @@ export function updateDirAtomically(dir: string, update: DirUpdate, options: Ato
       renameSync(join(dir, name), join(old, name));
       movedAside.push(name);
     }
-    for (const [name] of [...update.write].sort(byName)) {
+    for (const [name] of [...write].sort(byName)) {
       renameSync(join(tmp, name), join(dir, name));
       movedIn.push(name);
       options.afterMove?.(name);
@@ -132,5 +160,4 @@ export function updateDirAtomically(dir: string, update: DirUpdate, options: Ato
   }
   rmSync(tmp, { recursive: true, force: true });
   rmSync(old, { recursive: true, force: true });
-  return { written: update.write.size, removed: aside.filter((n) => !update.write.has(n)).length };
 }

@@ -252,19 +252,27 @@ function byShard(files: Record<string, ManifestEntry>): Map<string, Array<[strin
  * Store the manifest, shard by shard (temp file and rename: a reader never sees half of one). A shard that holds
  * exactly the entries of `previous` (the manifest read at the start of the run, same objects) is not written: a
  * run that changed nothing (every `npm run build` starts with an ingest) writes nothing, and one that changed an
- * event writes its month. Shards left empty are removed. Returns the number of shards written.
+ * event writes its month; told the names that `changed` instead, it writes their shards. Shards left empty are
+ * removed. Returns the number of shards written.
  */
 export function writeManifest(
   cacheDir: string,
   outDir: string,
   manifest: OutputManifest,
-  previous?: OutputManifest,
+  previous?: OutputManifest | { changed: ReadonlySet<string> },
 ): number {
   const { dir, prefix, names } = shardFiles(cacheDir, outDir);
-  const before = previous?.render === manifest.render ? byShard(previous.files) : undefined;
+  // Told which names changed (the entries were updated in place): only their shards are written.
+  const changed = previous !== undefined && 'changed' in previous ? previous.changed : undefined;
+  const touched = changed === undefined ? undefined : new Set([...changed].map(manifestShard));
+  const before =
+    previous !== undefined && 'render' in previous && previous.render === manifest.render
+      ? byShard(previous.files)
+      : undefined;
   const now = byShard(manifest.files);
   let written = 0;
   for (const [shard, pairs] of now) {
+    if (touched !== undefined && names.has(shard) && !touched.has(shard)) continue;
     const was = before?.get(shard);
     if (names.has(shard) && was !== undefined && was.length === pairs.length)
       if (pairs.every(([n, e], i) => was[i]?.[0] === n && was[i]?.[1] === e)) continue;
