@@ -186,9 +186,11 @@ export function applyCuration(
   curation: Curation,
   resummarise: (sources: readonly Citation[]) => string,
 ): { events: TimelineEvent[]; hidden: TimelineEvent[]; unused: string[] } {
-  // Copies of the events curation may change (the others are passed on as they are).
+  // Copies of the events curation may change, by id: every id looked up below is one of theirs. The others are
+  // passed on as they are, without a lookup (events have one id each: `assignIds`).
   const touched = curatedIds(curation);
-  const byId = new Map(events.map((e) => [e.id, touched.has(e.id) ? { ...e, sources: [...e.sources] } : e]));
+  const byId = new Map<string, TimelineEvent>();
+  for (const e of events) if (touched.has(e.id)) byId.set(e.id, { ...e, sources: [...e.sources] });
   const ids = Object.keys(curation.events).sort();
   const unused = new Set<string>();
   for (const id of ids) if (!byId.has(id)) unused.add(id);
@@ -261,5 +263,17 @@ export function applyCuration(
       byId.delete(id);
     }
   }
-  return { events: [...byId.values()], hidden, unused: [...unused].sort() };
+  // In the given order, the curated ones as curation left them (merged and hidden ones gone), then split parts.
+  const out: TimelineEvent[] = [];
+  const placed = new Set<string>();
+  for (const e of events) {
+    if (!touched.has(e.id)) out.push(e);
+    else if (!placed.has(e.id)) {
+      placed.add(e.id);
+      const curated = byId.get(e.id);
+      if (curated !== undefined) out.push(curated);
+    }
+  }
+  for (const [id, e] of byId) if (!placed.has(id)) out.push(e);
+  return { events: out, hidden, unused: [...unused].sort() };
 }

@@ -833,6 +833,18 @@ function leftOutOf({ final, hidden, overflow, volumes, drafts }: LeftOutInput): 
   return reasons.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0) || a.sentence - b.sentence);
 }
 
+/** What id matching reads of a draft (`assignIds`), made once per draft: a resident ingest's drafts live on. */
+const idInputCache = new WeakMap<Draft, { natural: string; prefix: string; citations: Citation[]; key: Draft }>();
+
+function idInputOf(d: Draft): { natural: string; prefix: string; citations: Citation[]; key: Draft } {
+  let input = idInputCache.get(d);
+  if (input === undefined) {
+    input = { natural: d.natural, prefix: d.prefix, citations: d.cited.map((c) => c.citation), key: d };
+    idInputCache.set(d, input);
+  }
+  return input;
+}
+
 /** Ids, curation and the report over every volume's drafts (joined across volumes first). */
 export function assembleEvents(volumes: readonly VolumeResult[], options: BuildOptions): BuildResult {
   const { gazetteer } = options;
@@ -858,12 +870,7 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
       (a.draft.natural < b.draft.natural ? -1 : a.draft.natural > b.draft.natural ? 1 : 0) ||
       a.n - b.n,
   );
-  const idInputs = drafts.map(({ draft: d }) => ({
-    natural: d.natural,
-    prefix: d.prefix,
-    citations: d.cited.map((c) => c.citation),
-    key: d,
-  }));
+  const idInputs = drafts.map(({ draft }) => idInputOf(draft));
   // Ids are matched with the previous events as they were before curation (a split part is not an event of its own).
   const ids = assignIds(idInputs, beforeCuration(options.previous, options.curation), options.idMemo);
 
@@ -889,31 +896,29 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
 
   const curated = applyCuration(events, options.curation, (s) => summarise(s, namesOf()));
   const touched = curatedIds(options.curation);
+  const inFocus = (e: TimelineEvent) => compareIso(e.end ?? e.date, options.focusFrom) >= 0;
+  // An event curation does not touch is passed on as it was made: its identity, and whether it is background.
   const identities = new Map<string, string>();
-  const madeById = new Map<string, (typeof madeOf)[number]>();
-  madeOf.forEach((m) => {
-    if (m.identity === undefined || touched.has(m.id)) return;
-    identities.set(m.id, m.identity);
-    madeById.set(m.id, m);
-  });
+  for (const m of madeOf) {
+    if (m.identity === undefined || touched.has(m.id)) continue;
+    if (inFocus(m.event)) identities.set(m.id, m.identity);
+    else {
+      m.background ??= `${m.identity}|background`;
+      identities.set(m.id, m.background);
+    }
+  }
   const final = curated.events
     .map((e) => {
-      if (compareIso(e.end ?? e.date, options.focusFrom) >= 0) {
+      if (inFocus(e)) {
         // Background once (an event made by an earlier assembly, with another focus date), not now.
         if (e.background !== undefined) delete e.background;
         return e;
-      }
-      const m = madeById.get(e.id);
-      if (m !== undefined) {
-        m.background ??= `${m.identity}|background`;
-        identities.set(e.id, m.background);
       }
       // Set on the event itself (made here, or copied by curation), as a copy would work out its lazy fields.
       e.background = true;
       return e;
     })
     .sort((a, b) => compareIso(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const previousIds = new Set(options.previous.map((p) => p.id));
   const report: EventsReport = {
     candidates: volumes.reduce((n, v) => n + v.candidates, 0),
     events: final.length,
@@ -921,11 +926,15 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
     attached: volumes.reduce((n, v) => n + v.attached, 0),
     leftOut: [],
     unusedCuration: curated.unused,
-    keptIds: ids.filter((id) => previousIds.has(id)).length,
+    keptIds: 0,
   };
   // Worked out when first read (the report is written after the events, and a resident ingest reports the run
-  // first): every sentence of the corpus is looked at.
+  // first): every sentence of the corpus is looked at, every id.
   lazily(report, 'leftOut', () => leftOutOf({ final, hidden: curated.hidden, overflow, volumes, drafts }));
+  lazily(report, 'keptIds', () => {
+    const previousIds = new Set(options.previous.map((p) => p.id));
+    return ids.filter((id) => previousIds.has(id)).length;
+  });
   return {
     events: final,
     report,
