@@ -250,7 +250,9 @@ export function assignIds(
   const shared = events.map((e) => {
     const { key } = e;
     const had = key === undefined || dirty === undefined ? undefined : index.shared.get(key);
-    if (had?.call === call - 1 && (dirty?.size === 0 || !e.citations.some((c) => dirty?.has(c.source)))) {
+    // Taken again when it was true in the call just before and no source it cites changed since.
+    const fresh = had?.call === call - 1 && dirty !== undefined;
+    if (fresh && (dirty.size === 0 || !e.citations.some((c) => dirty.has(c.source)))) {
       had.call = call;
       return had;
     }

@@ -67,10 +67,16 @@ export interface BuildOptions {
  * What an assembly made of a draft: the event (before curation) with its id, the quotes over the cap, and the
  * event's identity when it has one (`BuildResult.identities`; made once, as the manifest holds the same string).
  */
-export type MadeEvents = WeakMap<
-  Draft,
-  { id: string; event: TimelineEvent; overflow: readonly LeftOut[]; identity: string | undefined; background?: string }
->;
+export type MadeEvents = WeakMap<Draft, MadeEvent>;
+
+export interface MadeEvent {
+  id: string;
+  event: TimelineEvent;
+  overflow: readonly LeftOut[];
+  identity: string | undefined;
+  /** The identity as a background event, made when first needed. */
+  background?: string;
+}
 
 export interface BuildResult {
   events: TimelineEvent[];
@@ -876,9 +882,9 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
 
   const overflow: LeftOut[] = [];
   const { made } = options;
-  const placedDrafts = drafts;
-  const madeOf: Array<NonNullable<ReturnType<MadeEvents['get']>>> = [];
-  const events: TimelineEvent[] = drafts.map(({ draft: d }, i) => {
+  const madeOf: MadeEvent[] = [];
+  const events: TimelineEvent[] = drafts.map((p, i) => {
+    const d = p.draft;
     const id = ids[i] as string;
     const had = made?.get(d);
     if (had !== undefined && had.id === id) {
@@ -888,7 +894,7 @@ export function assembleEvents(volumes: readonly VolumeResult[], options: BuildO
     }
     const { event: e, over } = makeEvent(d, id, namesOf(), gazetteer);
     overflow.push(...over);
-    const m = { id, event: e, overflow: over, identity: identityOf(placedDrafts[i] as PlacedDraft, id) };
+    const m = { id, event: e, overflow: over, identity: identityOf(p, id) };
     made?.set(d, m);
     madeOf[i] = m;
     return e;

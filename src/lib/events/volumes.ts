@@ -228,8 +228,6 @@ interface JoinedGroup {
   members: Draft[];
   shape: string;
   joins: GroupJoin[];
-  /** Members folded into an event that takes another member's place. */
-  absorbed: Set<number>;
 }
 
 /**
@@ -262,7 +260,7 @@ function joinGroup(members: readonly PlacedDraft[]): Omit<JoinedGroup, 'members'
       const score = agreement(fa, fb);
       if (score >= MERGE.score) edges.push({ a: x, b: y, score });
     }
-  if (edges.length === 0) return { joins: [], absorbed: new Set() };
+  if (edges.length === 0) return { joins: [] };
   // Strongest first; ties by corpus place, so that the input's order does not matter.
   const nOf = (i: number) => (members[i] as PlacedDraft).n;
   const low = (e: { a: number; b: number }) => Math.min(nOf(e.a), nOf(e.b));
@@ -295,7 +293,6 @@ function joinGroup(members: readonly PlacedDraft[]): Omit<JoinedGroup, 'members'
     else list.push(i);
   });
   const joins: GroupJoin[] = [];
-  const absorbed = new Set<number>();
   for (const [at, set] of sets) {
     if (set.length === 1) continue;
     const group = set.map((i) => members[i] as PlacedDraft);
@@ -306,9 +303,8 @@ function joinGroup(members: readonly PlacedDraft[]): Omit<JoinedGroup, 'members'
       cited: mergedCitations(group, lead),
     };
     joins.push({ at, lead: members.indexOf(lead), draft, set });
-    for (const i of set) if (i !== at) absorbed.add(i);
   }
-  return { joins, absorbed };
+  return { joins };
 }
 
 /** A joined draft's members (lead first, then input order), for its identity (`assembleEvents`). */
@@ -346,13 +342,14 @@ export function joinVolumes(
     for (const j of group.joins) {
       joinedAt.set(list[j.at] as number, { draft: j.draft, lead: list[j.lead] as number });
       absorbed += j.set.length - 1;
+      // The others of its set are folded into it.
+      for (const k of j.set) if (k !== j.at) gone.add(list[k] as number);
       const order = [j.lead, ...j.set.filter((k) => k !== j.lead)];
       from.set(
         j.draft,
         order.map((k) => members[k] as PlacedDraft),
       );
     }
-    for (const k of group.absorbed) gone.add(list[k] as number);
   }
   if (memo !== undefined) {
     memo.clear();

@@ -86,7 +86,10 @@ export interface ResidentWrite {
   changed: ReadonlySet<string> | undefined;
 }
 
-/** Order of the events as the assembly gives them: date, then id. */
+/**
+ * Order of the events as the assembly gives them (`assembleEvents`: date, then id). The walk below relies on it only
+ * for speed: an event out of this order is not matched, and is decided like a new one.
+ */
 function sortsBefore(a: TimelineEvent, b: TimelineEvent): boolean {
   return a.date < b.date || (a.date === b.date && a.id < b.id);
 }
